@@ -1,0 +1,4 @@
+/**
+ * The audit trail: one JSON line per request.
+ */
+package io.github.recordingbot.audit;

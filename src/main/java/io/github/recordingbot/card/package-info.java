@@ -1,0 +1,4 @@
+/**
+ * Adaptive Card records and builders; pure functions.
+ */
+package io.github.recordingbot.card;

@@ -1,0 +1,4 @@
+/**
+ * Finding a meeting's recordings and turning them into a reply.
+ */
+package io.github.recordingbot.recording;

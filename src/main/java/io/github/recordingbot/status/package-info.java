@@ -1,0 +1,4 @@
+/**
+ * The operator's status page and admin actions.
+ */
+package io.github.recordingbot.status;

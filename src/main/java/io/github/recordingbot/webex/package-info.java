@@ -1,0 +1,4 @@
+/**
+ * The Webex REST client: DTO records, the two identities, pagination, errors.
+ */
+package io.github.recordingbot.webex;
