@@ -1,0 +1,71 @@
+package io.github.recordingbot.conversation;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.recordingbot.webex.WebexClient;
+import io.github.recordingbot.webex.WebexException;
+import io.github.recordingbot.webex.WebexModels.Person;
+import io.github.recordingbot.webex.WebexProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who the bot is in Webex ({@code GET /people/me}), asked once at startup and again only while it
+ * is unknown, so that the bot's own messages are dropped before any other call.
+ */
+@Component
+public class BotIdentity {
+
+	private static final Logger logger = LoggerFactory.getLogger(BotIdentity.class);
+
+	private final WebexClient webex;
+
+	private final WebexProperties properties;
+
+	private final AtomicReference<Person> me = new AtomicReference<>();
+
+	public BotIdentity(WebexClient webex, WebexProperties properties) {
+		this.webex = webex;
+		this.properties = properties;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onStartup() {
+		refreshIfUnknown();
+	}
+
+	/** Retries every minute until the identity is known (Webex may be down at startup). */
+	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+	void refreshIfUnknown() {
+		if (this.me.get() != null || !this.properties.hasBotToken()) {
+			return;
+		}
+		try {
+			Person person = this.webex.me(this.properties.botAccessToken());
+			this.me.set(person);
+			logger.info("Bot identity: {} ({})", person.displayName(), person.primaryEmail());
+		}
+		catch (WebexException ex) {
+			logger.warn("Could not read the bot's identity from Webex (status {}); check BOT_ACCESS_TOKEN",
+					ex.status());
+		}
+	}
+
+	/** The bot's person, once known. */
+	public Optional<Person> person() {
+		return Optional.ofNullable(this.me.get());
+	}
+
+	/** Whether the person id is the bot's own. */
+	public boolean isSelf(String personId) {
+		Person person = this.me.get();
+		return person != null && personId != null && personId.equals(person.id());
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.github.recordingbot.conversation;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * The door every transport hands its events to: drops the bot's own events, other bots' and
+ * duplicates before any Webex call, and queues the rest on a bounded executor.
+ */
+@Component
+public class ChatEvents {
+
+	private static final Logger logger = LoggerFactory.getLogger(ChatEvents.class);
+
+	private final BotIdentity identity;
+
+	private final Conversation conversation;
+
+	private final ThreadPoolExecutor executor;
+
+	private final Cache<String, Boolean> seen = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofHours(1))
+		.maximumSize(100_000)
+		.build();
+
+	public ChatEvents(BotIdentity identity, Conversation conversation,
+			@Qualifier("chatEventExecutor") ThreadPoolExecutor executor) {
+		this.identity = identity;
+		this.conversation = conversation;
+		this.executor = executor;
+	}
+
+	/**
+	 * Accepts an event for processing.
+	 * @param event the event
+	 * @return what became of it
+	 */
+	public Admission submit(ChatEvent event) {
+		if (this.identity.isSelf(event.personId())) {
+			return Admission.IGNORED;
+		}
+		if (event.personEmail() != null && event.personEmail().toLowerCase(Locale.ROOT).endsWith("@webex.bot")) {
+			return Admission.IGNORED;
+		}
+		String key = event.kind() + ":" + event.eventId();
+		if (this.seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+			logger.debug("Dropped duplicate event {}", event.eventId());
+			return Admission.DUPLICATE;
+		}
+		try {
+			this.executor.execute(() -> this.conversation.handle(event));
+			return Admission.ACCEPTED;
+		}
+		catch (RejectedExecutionException ex) {
+			// Forget it, so that Webex's next delivery of the same event is not taken for a duplicate.
+			this.seen.invalidate(key);
+			logger.warn("Work queue is full ({} queued); answered busy", this.executor.getQueue().size());
+			return Admission.BUSY;
+		}
+	}
+
+	/** Events waiting for a worker. */
+	public int queued() {
+		return this.executor.getQueue().size();
+	}
+
+	/** What became of a submitted event. */
+	public enum Admission {
+
+		/** Queued for processing. */
+		ACCEPTED,
+
+		/** The bot's own or another bot's event: nothing to do. */
+		IGNORED,
+
+		/** Seen in the last hour: nothing to do. */
+		DUPLICATE,
+
+		/** The queue is full: the transport should ask Webex to come back later. */
+		BUSY
+
+	}
+
+}

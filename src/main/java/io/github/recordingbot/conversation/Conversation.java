@@ -1,0 +1,160 @@
+package io.github.recordingbot.conversation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.access.AccessRules;
+import io.github.recordingbot.access.SenderAllowList;
+import io.github.recordingbot.audit.AuditLog;
+import io.github.recordingbot.audit.AuditRecord;
+import io.github.recordingbot.audit.AuditRecord.Decision;
+import io.github.recordingbot.audit.AuditRecord.Requester;
+import io.github.recordingbot.audit.AuditUnavailableException;
+import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.recording.Outcome;
+import io.github.recordingbot.recording.RecordingLookup;
+import io.github.recordingbot.recording.RecordingRequest;
+import io.github.recordingbot.webex.WebexException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers one chat event: checks the sender and the room, runs the command, writes exactly one
+ * audit record, then posts the reply. Links go out only after their audit line is written.
+ */
+@Component
+public class Conversation {
+
+	private static final Logger logger = LoggerFactory.getLogger(Conversation.class);
+
+	private final InboundResolver resolver;
+
+	private final AccessRules rules;
+
+	private final RecordingLookup recordings;
+
+	private final ConversationReplies replies;
+
+	private final ReplySender sender;
+
+	private final AuditLog audit;
+
+	private final BotIdentity identity;
+
+	private final Clock clock;
+
+	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
+			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock) {
+		this.resolver = resolver;
+		this.rules = rules;
+		this.recordings = recordings;
+		this.replies = replies;
+		this.sender = sender;
+		this.audit = audit;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	/**
+	 * Handles the event; never throws.
+	 * @param event the event
+	 */
+	public void handle(ChatEvent event) {
+		String requestId = UUID.randomUUID().toString();
+		try {
+			handle(event, requestId);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Request {} for event {} failed", requestId, event.eventId(), ex);
+		}
+	}
+
+	private void handle(ChatEvent event, String requestId) {
+		Inbound inbound;
+		try {
+			inbound = this.resolver.resolve(event);
+		}
+		catch (WebexException ex) {
+			logger.warn("Could not fetch event {} from Webex (status {})", event.eventId(), ex.status());
+			Inbound unknown = new Inbound(event, event.personId(), event.personEmail(), event.roomType(), null, null);
+			finish(unknown, requestId, "unknown", null,
+					Outcome.of(this.replies.webexDown(), Decision.UPSTREAM_ERROR, "fetch_failed"));
+			return;
+		}
+		if (this.identity.isSelf(inbound.personId()) || isBot(inbound.personEmail())) {
+			return;
+		}
+		AccessConfig config = this.rules.current();
+		if (!SenderAllowList.isApproved(inbound.personEmail(), config)) {
+			finish(inbound, requestId, commandName(inbound), null,
+					Outcome.of(this.replies.notApproved(), Decision.DENIED, "not_approved"));
+			return;
+		}
+		if (!inbound.isDirect()) {
+			finish(inbound, requestId, commandName(inbound), null,
+					Outcome.of(this.replies.groupRoom(), Decision.DENIED, "group_room"));
+			return;
+		}
+		Command command = (inbound.event().kind() == ChatEvent.Kind.CARD_ACTION)
+				? CommandParser.parseCard(inbound.inputs()) : CommandParser.parseText(inbound.text());
+		if (command instanceof Command.Rec rec) {
+			int days = (rec.daysBack() != null) ? rec.daysBack() : ConversationReplies.defaultDaysBack(config);
+			String host = (rec.hostEmail() != null) ? rec.hostEmail() : inbound.personEmail();
+			RecordingRequest request = new RecordingRequest(inbound.personId(), inbound.personEmail(),
+					rec.meetingNumber(), host, days);
+			if (days < 1 || days > config.maxDaysBack()) {
+				finish(inbound, requestId, rec.name(), request,
+						Outcome.of(this.replies.daysOutOfRange(), Decision.INVALID, "days_out_of_range"));
+				return;
+			}
+			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));
+		}
+		else if (command instanceof Command.Invalid invalid) {
+			finish(inbound, requestId, invalid.name(), null,
+					Outcome.of(this.replies.usage(), Decision.INVALID, invalid.reason()));
+		}
+		else {
+			finish(inbound, requestId, command.name(), null,
+					Outcome.of(this.replies.help(), Decision.PERMITTED, "help"));
+		}
+	}
+
+	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request,
+			Outcome outcome) {
+		ChatEvent event = inbound.event();
+		AuditRecord record = new AuditRecord(this.clock.instant(), requestId, event.eventId(),
+				new Requester(inbound.personEmail(), inbound.personId()), inbound.roomType(), command,
+				(request != null) ? request.meetingNumber() : null, (request != null) ? request.hostEmail() : null,
+				(request != null) ? request.daysBack() : null, outcome.decision(), outcome.reason(),
+				outcome.meetingIds(), outcome.recordingIds(),
+				Duration.between(event.received(), this.clock.instant()).toMillis());
+		Reply reply = outcome.reply();
+		try {
+			this.audit.write(record);
+		}
+		catch (AuditUnavailableException ex) {
+			logger.error("Audit unavailable for request {}; no links sent", requestId);
+			reply = outcome.carriesLinks() ? this.replies.auditUnavailable() : reply;
+		}
+		this.sender.send(event.roomId(), reply, requestId);
+	}
+
+	private static String commandName(Inbound inbound) {
+		return switch (inbound.event().kind()) {
+			case MESSAGE -> CommandParser.parseText(inbound.text()).name();
+			case CARD_ACTION -> "card";
+			case SHARE -> "share";
+		};
+	}
+
+	private static boolean isBot(String email) {
+		return email != null && email.toLowerCase(java.util.Locale.ROOT).endsWith("@webex.bot");
+	}
+
+
+}

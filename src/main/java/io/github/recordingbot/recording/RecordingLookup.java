@@ -1,0 +1,232 @@
+package io.github.recordingbot.recording;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+
+import io.github.recordingbot.access.AccessPolicy;
+import io.github.recordingbot.access.AccessPolicy.PersonalRoom;
+import io.github.recordingbot.access.AccessPolicy.Verdict;
+import io.github.recordingbot.audit.AuditRecord.Decision;
+import io.github.recordingbot.webex.OfficerTokens;
+import io.github.recordingbot.webex.WebexClient;
+import io.github.recordingbot.webex.WebexException;
+import io.github.recordingbot.webex.WebexModels.Meeting;
+import io.github.recordingbot.webex.WebexModels.Recording;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds a meeting's recordings with the fewest Webex calls and decides who gets them.
+ *
+ * <p>Budget for one request (ARCHITECTURE.md): {@code GET /meetings} for the series, then
+ * {@code GET /recordings} for every instance of the series at once (in parallel with the
+ * personal-room check when it is needed), then {@code GET /recordings/{id}} for each recording in
+ * parallel, because only the details carry the temporary links.
+ */
+@Service
+public class RecordingLookup {
+
+	private static final Logger logger = LoggerFactory.getLogger(RecordingLookup.class);
+
+	private final WebexClient webex;
+
+	private final OfficerTokens officerTokens;
+
+	private final AccessPolicy policy;
+
+	private final PersonalRoomCheck personalRooms;
+
+	private final RecordingReplies replies;
+
+	private final Executor executor;
+
+	private final Clock clock;
+
+	public RecordingLookup(WebexClient webex, OfficerTokens officerTokens, AccessPolicy policy,
+			PersonalRoomCheck personalRooms, RecordingReplies replies,
+			@Qualifier("webexCallExecutor") Executor executor, Clock clock) {
+		this.webex = webex;
+		this.officerTokens = officerTokens;
+		this.policy = policy;
+		this.personalRooms = personalRooms;
+		this.replies = replies;
+		this.executor = executor;
+		this.clock = clock;
+	}
+
+	/**
+	 * Answers a request for a meeting's recordings.
+	 * @param request the request
+	 * @return the reply and the audit facts; never throws for Webex trouble
+	 */
+	public Outcome find(RecordingRequest request) {
+		Optional<String> token = this.officerTokens.accessToken();
+		if (token.isEmpty()) {
+			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
+		}
+		try {
+			return find(request, token.get());
+		}
+		catch (WebexException ex) {
+			return upstreamError(ex, List.of());
+		}
+	}
+
+	private Outcome find(RecordingRequest request, String token) {
+		List<Meeting> meetings = this.webex.meetingsByNumber(token, request.meetingNumber(), request.hostEmail());
+		if (meetings.isEmpty()) {
+			return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
+		}
+		Meeting meeting = meetings.get(0);
+		return findForMeeting(request, meeting, token);
+	}
+
+	/**
+	 * Answers a request for the recordings of a meeting that is already known (a forwarded
+	 * recording names its meeting instance).
+	 * @param request the request
+	 * @param meetingId the meeting (series or instance) id
+	 * @return the reply and the audit facts
+	 */
+	public Outcome findForMeetingId(RecordingRequest request, String meetingId) {
+		Optional<String> token = this.officerTokens.accessToken();
+		if (token.isEmpty()) {
+			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
+		}
+		try {
+			Meeting meeting = this.webex.meeting(token.get(), meetingId);
+			return findForMeeting(request, meeting, token.get());
+		}
+		catch (WebexException ex) {
+			if (ex.isNotFound()) {
+				return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
+			}
+			return upstreamError(ex, List.of(meetingId));
+		}
+	}
+
+	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, String token) {
+		List<String> meetingIds = List.of(meeting.seriesId());
+		String hostEmail = (meeting.hostEmail() != null) ? meeting.hostEmail() : request.hostEmail();
+		Verdict host = this.policy.checkHost(request.requesterPersonId(), meeting.hostUserId());
+		if (!host.allowed()) {
+			return new Outcome(this.replies.refusal(host), Decision.DENIED, host.reason(), meetingIds, List.of());
+		}
+		Instant to = this.clock.instant();
+		Instant from = to.minus(Duration.ofDays(request.daysBack()));
+		CompletableFuture<PersonalRoom> personalRoom = this.policy
+			.needsPersonalRoomCheck(request.requesterPersonId(), meeting.hostUserId())
+				? CompletableFuture.supplyAsync(() -> this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()),
+						this.executor)
+				: CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
+		List<Recording> listed;
+		try {
+			listed = this.webex.recordings(token, meeting.seriesId(), hostEmail, from, to);
+		}
+		catch (WebexException ex) {
+			personalRoom.cancel(false);
+			return upstreamError(ex, meetingIds);
+		}
+		Verdict room = this.policy.checkPersonalRoom(request.requesterPersonId(), meeting.hostUserId(),
+				personalRoom.join());
+		if (!room.allowed()) {
+			return new Outcome(this.replies.refusal(room), Decision.DENIED, room.reason(), meetingIds, List.of());
+		}
+		List<Recording> inWindow = listed.stream()
+			.filter((r) -> r.id() != null)
+			.filter((r) -> r.status() == null || "available".equals(r.status()))
+			.filter((r) -> recordedAt(r) == null || !recordedAt(r).isBefore(from))
+			.sorted(Comparator.comparing(RecordingLookup::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+			.toList();
+		if (inWindow.isEmpty()) {
+			return new Outcome(this.replies.noRecordings(request, meeting), Decision.NODATA, "no_recordings",
+					meetingIds, List.of());
+		}
+		List<Recording> details;
+		try {
+			details = details(token, inWindow);
+		}
+		catch (WebexException ex) {
+			return upstreamError(ex, meetingIds);
+		}
+		List<String> recordingIds = details.stream().map(Recording::id).toList();
+		List<String> instanceIds = new ArrayList<>(meetingIds);
+		details.stream()
+			.map(Recording::meetingId)
+			.filter((id) -> id != null && !instanceIds.contains(id))
+			.forEach(instanceIds::add);
+		return new Outcome(this.replies.recordings(meeting, details), Decision.PERMITTED, "ok", instanceIds,
+				recordingIds);
+	}
+
+	private List<Recording> details(String token, List<Recording> recordings) {
+		List<CompletableFuture<Recording>> futures = recordings.stream()
+			.map((r) -> CompletableFuture.supplyAsync(() -> withListFields(this.webex.recording(token, r.id()), r),
+					this.executor))
+			.toList();
+		List<Recording> details = new ArrayList<>(futures.size());
+		for (CompletableFuture<Recording> future : futures) {
+			try {
+				details.add(future.get());
+			}
+			catch (ExecutionException | CompletionException ex) {
+				futures.forEach((f) -> f.cancel(false));
+				if (ex.getCause() instanceof WebexException webexException) {
+					throw webexException;
+				}
+				throw new IllegalStateException("Recording details failed", ex.getCause());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new WebexException("Interrupted", 0, null, null, ex);
+			}
+		}
+		return details;
+	}
+
+	private static Recording withListFields(Recording detail, Recording listed) {
+		if (detail == null) {
+			return listed;
+		}
+		return new Recording(detail.id(), coalesce(detail.meetingId(), listed.meetingId()),
+				coalesce(detail.meetingSeriesId(), listed.meetingSeriesId()), coalesce(detail.topic(), listed.topic()),
+				coalesce(detail.createTime(), listed.createTime()), coalesce(detail.timeRecorded(), listed.timeRecorded()),
+				coalesce(detail.hostEmail(), listed.hostEmail()),
+				coalesce(detail.durationSeconds(), listed.durationSeconds()), coalesce(detail.format(), listed.format()),
+				coalesce(detail.status(), listed.status()), detail.temporaryDirectDownloadLinks());
+	}
+
+	private static <T> T coalesce(T first, T second) {
+		return (first != null) ? first : second;
+	}
+
+	private static Instant recordedAt(Recording recording) {
+		return (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
+	}
+
+	private Outcome upstreamError(WebexException ex, List<String> meetingIds) {
+		if (ex.status() == 401) {
+			logger.warn("Webex refused the officer token (trackingId {})", ex.trackingId());
+			return new Outcome(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_token_rejected",
+					meetingIds, List.of());
+		}
+		if (ex.status() == 429) {
+			return new Outcome(this.replies.busy(), Decision.UPSTREAM_ERROR, "upstream_429", meetingIds, List.of());
+		}
+		return new Outcome(this.replies.webexDown(), Decision.UPSTREAM_ERROR,
+				(ex.status() == 0) ? "upstream_unreachable" : "upstream_" + ex.status(), meetingIds, List.of());
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.github.recordingbot.status;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.recordingbot.webex.WebexProperties;
+import io.github.recordingbot.webhook.WebhookProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Says which Webex settings are missing and how to get each, in the log at startup and on the
+ * status page. A missing setting never stops the bot.
+ */
+@Component
+public class SetupCheck {
+
+	private static final Logger logger = LoggerFactory.getLogger(SetupCheck.class);
+
+	private final WebexProperties webex;
+
+	private final WebhookProperties webhook;
+
+	private final String publicBaseUrl;
+
+	SetupCheck(WebexProperties webex, WebhookProperties webhook, @Value("${bot.public-base-url:}") String publicBaseUrl) {
+		this.webex = webex;
+		this.webhook = webhook;
+		this.publicBaseUrl = publicBaseUrl;
+	}
+
+	/** Every setting the bot needs, present or not, with how to get it. */
+	public List<Setting> settings() {
+		List<Setting> settings = new ArrayList<>();
+		settings.add(new Setting("BOT_ACCESS_TOKEN", this.webex.hasBotToken(),
+				"Create a bot at https://developer.webex.com/my-apps/new/bot and copy its access token."));
+		settings.add(new Setting("WEBHOOK_SECRET", this.webhook.hasSecret(),
+				"Any random string of 32 or more characters, e.g. the output of: openssl rand -hex 32"));
+		settings.add(new Setting("PUBLIC_BASE_URL", !this.publicBaseUrl.isBlank(),
+				"The https address where Webex and your browser reach the bot, e.g. https://bot.example.com"));
+		settings.add(new Setting("WEBEX_INTEGRATION_ACCESS_TOKEN", this.webex.integrationAccessToken() != null,
+				"A Compliance Officer's access token (e.g. from https://developer.webex.com/docs/getting-started), "
+						+ "or let the officer authorize the integration at <PUBLIC_BASE_URL>/webex/authorize."));
+		return settings;
+	}
+
+	/** Whether nothing is missing. */
+	public boolean complete() {
+		return settings().stream().allMatch(Setting::present);
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void logMissing() {
+		List<Setting> missing = settings().stream().filter((s) -> !s.present()).toList();
+		if (missing.isEmpty()) {
+			logger.info("All Webex settings are present; the Webex API is at {}", this.webex.apiBaseUrl());
+			return;
+		}
+		StringBuilder text = new StringBuilder("The bot runs, but these settings are missing:");
+		for (Setting setting : missing) {
+			text.append("\n  - ").append(setting.name()).append(": ").append(setting.howToGet());
+		}
+		text.append("\nTo try the bot without any Webex account, run the built-in simulator: "
+				+ "./mvnw spring-boot:run -Dspring-boot.run.profiles=demo");
+		logger.warn(text.toString());
+	}
+
+	/**
+	 * One setting.
+	 *
+	 * @param name the environment variable
+	 * @param present whether it is set
+	 * @param howToGet what to do when it is not
+	 */
+	public record Setting(String name, boolean present, String howToGet) {
+	}
+
+}

@@ -1,0 +1,281 @@
+package io.github.recordingbot.webex;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.github.recordingbot.webex.WebexModels.AttachmentAction;
+import io.github.recordingbot.webex.WebexModels.Items;
+import io.github.recordingbot.webex.WebexModels.Meeting;
+import io.github.recordingbot.webex.WebexModels.Message;
+import io.github.recordingbot.webex.WebexModels.NewMessage;
+import io.github.recordingbot.webex.WebexModels.Person;
+import io.github.recordingbot.webex.WebexModels.PersonalMeetingRoom;
+import io.github.recordingbot.webex.WebexModels.Recording;
+import io.github.recordingbot.webex.WebexModels.Room;
+import io.github.recordingbot.webex.WebexModels.Webhook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.UriBuilder;
+
+/**
+ * The Webex REST client. Bot calls use the bot token; officer calls take the Compliance
+ * Officer's token as an argument. No business rules live here.
+ *
+ * @see <a href="https://developer.webex.com/docs/api/v1/meetings">Webex Meetings API</a>
+ */
+@Component
+public class WebexClient {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebexClient.class);
+
+	private static final ParameterizedTypeReference<Items<Meeting>> MEETINGS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<Items<Recording>> RECORDINGS = new ParameterizedTypeReference<>() {
+	};
+
+	private static final ParameterizedTypeReference<Items<Webhook>> WEBHOOKS = new ParameterizedTypeReference<>() {
+	};
+
+	private final WebexProperties properties;
+
+	private final RestClient rest;
+
+	public WebexClient(WebexProperties properties, RestClient.Builder builder,
+			ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+		this.properties = properties;
+		HttpClient httpClient = HttpClient.newBuilder()
+			.connectTimeout(properties.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		requestFactory.setReadTimeout(properties.readTimeout());
+		this.rest = builder.clone()
+			.baseUrl(properties.apiBaseUrl().toString())
+			.requestFactory(requestFactory)
+			.requestInterceptors((list) -> interceptors.orderedStream().forEach(list::add))
+			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.build();
+	}
+
+	// Bot identity ----------------------------------------------------------------------------
+
+	/** {@code GET /people/me} with the given token. */
+	public Person me(String token) {
+		return call("people/me", () -> get(token, (b) -> b.path("/people/me").build(), Person.class));
+	}
+
+	/** {@code GET /people/{id}} with the bot token. */
+	public Person person(String personId) {
+		return call("people/{id}",
+				() -> get(botToken(), (b) -> b.path("/people/{id}").build(personId), Person.class));
+	}
+
+	/** {@code GET /messages/{id}} with the bot token. */
+	public Message message(String messageId) {
+		return call("messages/{id}",
+				() -> get(botToken(), (b) -> b.path("/messages/{id}").build(messageId), Message.class));
+	}
+
+	/** {@code GET /attachment/actions/{id}} with the bot token. */
+	public AttachmentAction attachmentAction(String actionId) {
+		return call("attachment/actions/{id}", () -> get(botToken(),
+				(b) -> b.path("/attachment/actions/{id}").build(actionId), AttachmentAction.class));
+	}
+
+	/** {@code GET /rooms/{id}} with the bot token. */
+	public Room room(String roomId) {
+		return call("rooms/{id}", () -> get(botToken(), (b) -> b.path("/rooms/{id}").build(roomId), Room.class));
+	}
+
+	/** {@code POST /messages} with the bot token. Never retried blindly: a retry may post twice. */
+	public Message postMessage(NewMessage message) {
+		return call("POST messages", () -> this.rest.post()
+			.uri("/messages")
+			.headers((h) -> h.setBearerAuth(botToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(message)
+			.retrieve()
+			.body(Message.class));
+	}
+
+	// Webhooks (bot token) --------------------------------------------------------------------
+
+	/** {@code GET /webhooks}, all pages. */
+	public List<Webhook> webhooks() {
+		return call("webhooks", () -> getAll(botToken(), URI.create(this.properties.apiBaseUrl() + "/webhooks?max=100"),
+				WEBHOOKS));
+	}
+
+	/** {@code POST /webhooks}. */
+	public Webhook createWebhook(Webhook webhook) {
+		return call("POST webhooks", () -> this.rest.post()
+			.uri("/webhooks")
+			.headers((h) -> h.setBearerAuth(botToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(webhook)
+			.retrieve()
+			.body(Webhook.class));
+	}
+
+	/** {@code PUT /webhooks/{id}}: Webex re-activates a disabled webhook when status is active. */
+	public Webhook updateWebhook(String id, Webhook webhook) {
+		return call("PUT webhooks/{id}", () -> this.rest.put()
+			.uri("/webhooks/{id}", id)
+			.headers((h) -> h.setBearerAuth(botToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(webhook)
+			.retrieve()
+			.body(Webhook.class));
+	}
+
+	/** {@code DELETE /webhooks/{id}}. */
+	public void deleteWebhook(String id) {
+		run("DELETE webhooks/{id}", () -> this.rest.delete()
+			.uri("/webhooks/{id}", id)
+			.headers((h) -> h.setBearerAuth(botToken()))
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	// Officer calls ---------------------------------------------------------------------------
+
+	/**
+	 * {@code GET /meetings?meetingNumber=…&hostEmail=…}: the series (or scheduled meetings) with
+	 * that number. Ended instances are not returned for a meeting number lookup.
+	 */
+	public List<Meeting> meetingsByNumber(String officerToken, String meetingNumber, String hostEmail) {
+		return call("meetings", () -> {
+			Items<Meeting> items = get(officerToken, (b) -> b.path("/meetings")
+				.queryParam("meetingNumber", meetingNumber)
+				.queryParam("hostEmail", hostEmail)
+				.build(), MEETINGS);
+			return (items != null && items.items() != null) ? items.items() : List.of();
+		});
+	}
+
+	/** {@code GET /meetings/{id}}: a series, scheduled meeting or instance. */
+	public Meeting meeting(String officerToken, String meetingId) {
+		return call("meetings/{id}",
+				() -> get(officerToken, (b) -> b.path("/meetings/{id}").build(meetingId), Meeting.class));
+	}
+
+	/**
+	 * {@code GET /recordings?meetingId=…&hostEmail=…&from=…&to=…}, all pages up to the page cap:
+	 * every instance of the series in one list.
+	 */
+	public List<Recording> recordings(String officerToken, String meetingId, String hostEmail, Instant from,
+			Instant to) {
+		URI first = new org.springframework.web.util.DefaultUriBuilderFactory(this.properties.apiBaseUrl().toString())
+			.builder()
+			.path("/recordings")
+			.queryParam("meetingId", meetingId)
+			.queryParam("hostEmail", hostEmail)
+			.queryParam("from", from.toString())
+			.queryParam("to", to.toString())
+			.queryParam("max", 100)
+			.build();
+		return call("recordings", () -> getAll(officerToken, first, RECORDINGS));
+	}
+
+	/**
+	 * {@code GET /recordings/{id}}: the details, the only place with temporary links. A Compliance
+	 * Officer must not send {@code hostEmail} here.
+	 */
+	public Recording recording(String officerToken, String recordingId) {
+		return call("recordings/{id}",
+				() -> get(officerToken, (b) -> b.path("/recordings/{id}").build(recordingId), Recording.class));
+	}
+
+	/** {@code GET /meetingPreferences/personalMeetingRoom?userEmail=…}. */
+	public PersonalMeetingRoom personalMeetingRoom(String officerToken, String userEmail) {
+		return call("meetingPreferences/personalMeetingRoom", () -> get(officerToken,
+				(b) -> b.path("/meetingPreferences/personalMeetingRoom").queryParam("userEmail", userEmail).build(),
+				PersonalMeetingRoom.class));
+	}
+
+	// Plumbing --------------------------------------------------------------------------------
+
+	private String botToken() {
+		if (!this.properties.hasBotToken()) {
+			throw new WebexException("BOT_ACCESS_TOKEN is not set", 401, null, null, null);
+		}
+		return this.properties.botAccessToken();
+	}
+
+	private <T> T get(String token, Function<UriBuilder, URI> uri, Class<T> type) {
+		return this.rest.get().uri(uri).headers((h) -> h.setBearerAuth(token)).retrieve().body(type);
+	}
+
+	private <T> T get(String token, Function<UriBuilder, URI> uri, ParameterizedTypeReference<T> type) {
+		return this.rest.get().uri(uri).headers((h) -> h.setBearerAuth(token)).retrieve().body(type);
+	}
+
+	private <T> List<T> getAll(String token, URI first, ParameterizedTypeReference<Items<T>> type) {
+		List<T> all = new ArrayList<>();
+		URI next = first;
+		for (int page = 0; next != null && page < this.properties.maxPages(); page++) {
+			ResponseEntity<Items<T>> response = this.rest.get()
+				.uri(next)
+				.headers((h) -> h.setBearerAuth(token))
+				.retrieve()
+				.toEntity(type);
+			if (response.getBody() != null && response.getBody().items() != null) {
+				all.addAll(response.getBody().items());
+			}
+			next = LinkHeader.next(response.getHeaders().get(HttpHeaders.LINK), this.properties.apiBaseUrl(), first);
+		}
+		if (next != null) {
+			logger.warn("Stopped after {} pages of {}; the rest is left out", this.properties.maxPages(),
+					first.getPath());
+		}
+		return all;
+	}
+
+	private <T> T call(String endpoint, java.util.function.Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (WebexException ex) {
+			throw ex;
+		}
+		catch (RestClientResponseException ex) {
+			HttpHeaders headers = ex.getResponseHeaders();
+			String trackingId = (headers != null) ? headers.getFirst("trackingId") : null;
+			Duration retryAfter = (headers != null) ? RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER),
+					Instant.now()) : null;
+			logger.info("Webex {} answered {} (trackingId {})", endpoint, ex.getStatusCode().value(), trackingId);
+			throw new WebexException("Webex " + endpoint + " answered " + ex.getStatusCode().value(),
+					ex.getStatusCode().value(), trackingId, retryAfter, ex);
+		}
+		catch (RestClientException ex) {
+			logger.info("Webex {} gave no usable answer: {}", endpoint, ex.getClass().getSimpleName());
+			throw new WebexException("Webex " + endpoint + " gave no usable answer", 0, null, null, ex);
+		}
+	}
+
+	private void run(String endpoint, Runnable call) {
+		call(endpoint, () -> {
+			call.run();
+			return null;
+		});
+	}
+
+}

@@ -1,0 +1,103 @@
+package io.github.recordingbot.webhook;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+
+import io.github.recordingbot.conversation.ChatEvent;
+import io.github.recordingbot.conversation.ChatEvents;
+import io.github.recordingbot.conversation.ChatEvents.Admission;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /webhook}: reads the raw body with a cap, verifies the signature before parsing
+ * anything, and hands the event to the chat workers. Answers within milliseconds.
+ *
+ * <p>Unsigned or wrongly signed: 401 and nothing else. Signed but unusable: 200 and a log line,
+ * so that Webex does not count failures and disable the webhook.
+ */
+@RestController
+class WebhookController {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebhookController.class);
+
+	static final String SIGNATURE_HEADER = "X-Spark-Signature";
+
+	private final WebhookProperties properties;
+
+	private final SignatureVerifier verifier;
+
+	private final ChatEvents events;
+
+	private final Clock clock;
+
+	WebhookController(WebhookProperties properties, ChatEvents events, Clock clock) {
+		this.properties = properties;
+		this.verifier = new SignatureVerifier(properties.secret(), properties.secretPrevious());
+		this.events = events;
+		this.clock = clock;
+		if (!properties.hasSecret()) {
+			logger.warn("WEBHOOK_SECRET is not set: POST /webhook refuses every delivery with 401. "
+					+ "Set it to a random string of at least 32 characters and register the webhooks with it.");
+		}
+	}
+
+	@PostMapping("/webhook")
+	ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > this.properties.maxBodyBytes()) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
+		byte[] body = readCapped(request.getInputStream(), this.properties.maxBodyBytes());
+		if (body == null) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
+		}
+		if (!this.verifier.verify(body, request.getHeader(SIGNATURE_HEADER))) {
+			logger.info("Refused a webhook delivery with a missing or wrong signature");
+			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+		}
+		Envelope envelope;
+		try {
+			envelope = Envelope.parse(body);
+		}
+		catch (Envelope.MalformedEnvelopeException ex) {
+			logger.warn("Ignored a signed webhook delivery that is not a usable envelope: {}", ex.getMessage());
+			return ResponseEntity.ok().build();
+		}
+		ChatEvent.Kind kind = kind(envelope);
+		if (kind == null) {
+			logger.info("Ignored a signed {}/{} delivery", envelope.resource(), envelope.event());
+			return ResponseEntity.ok().build();
+		}
+		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.roomId(), envelope.roomType(),
+				envelope.personId(), envelope.personEmail(), null, this.clock.instant());
+		Admission admission = this.events.submit(event);
+		return (admission == Admission.BUSY) ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()
+				: ResponseEntity.ok().build();
+	}
+
+	private static ChatEvent.Kind kind(Envelope envelope) {
+		if (!"created".equals(envelope.event())) {
+			return null;
+		}
+		return switch (envelope.resource()) {
+			case "messages" -> ChatEvent.Kind.MESSAGE;
+			case "attachmentActions" -> ChatEvent.Kind.CARD_ACTION;
+			default -> null;
+		};
+	}
+
+	/** Reads at most {@code max} bytes; {@code null} when the body is longer. */
+	private static byte[] readCapped(InputStream in, int max) throws IOException {
+		byte[] body = in.readNBytes(max + 1);
+		return (body.length > max) ? null : body;
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.github.recordingbot.webhook;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
+
+/**
+ * The webhook endpoint's settings.
+ *
+ * @param secret the secret the bot's webhooks are registered with ({@code WEBHOOK_SECRET})
+ * @param secretPrevious the secret before the last rotation, accepted too
+ * ({@code WEBHOOK_SECRET_PREVIOUS})
+ * @param maxBodyBytes the largest body read; Webex envelopes are 1–2 KB
+ */
+@ConfigurationProperties("webhook")
+public record WebhookProperties(String secret, String secretPrevious, @DefaultValue("65536") int maxBodyBytes) {
+
+	public WebhookProperties {
+		secret = StringUtils.hasText(secret) ? secret : null;
+		secretPrevious = StringUtils.hasText(secretPrevious) ? secretPrevious : null;
+		if (maxBodyBytes < 1024) {
+			throw new IllegalArgumentException("webhook.max-body-bytes must be at least 1024, got " + maxBodyBytes);
+		}
+	}
+
+	/** Whether a secret is configured; without one every delivery is refused. */
+	public boolean hasSecret() {
+		return this.secret != null;
+	}
+
+	@Override
+	public String toString() {
+		return "WebhookProperties[secret=" + (hasSecret() ? "***" : "none") + ", maxBodyBytes=" + this.maxBodyBytes
+				+ "]";
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.github.recordingbot.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Wiring shared by the tests that boot the whole bot against {@link WebexFake}: one fake Webex,
+ * one config file and one log directory for the JVM, so the Spring context is cached across
+ * test classes.
+ */
+public final class BotTestSupport {
+
+	public static final WebexFake WEBEX = new WebexFake().start();
+
+	public static final Path DIR = tempDir();
+
+	public static final Path CONFIG = DIR.resolve("config.json");
+
+	/** The rules most tests run with: example.com approved, host-only and personal-room checks off. */
+	public static final String DEFAULT_CONFIG = """
+			{
+			  "approved_users": ["outsider@partner.org"],
+			  "approved_domains": ["example.com"],
+			  "respond_only_to_host": false,
+			  "protect_pmr": false,
+			  "language": "en_US"
+			}
+			""";
+
+	private BotTestSupport() {
+	}
+
+	public static void properties(DynamicPropertyRegistry registry) {
+		registry.add("webex.api-base-url", WEBEX::baseUrl);
+		registry.add("webex.bot-access-token", () -> WebexFake.BOT_TOKEN);
+		registry.add("webex.integration-access-token", () -> WebexFake.OFFICER_TOKEN);
+		registry.add("webhook.secret", () -> WebexFake.SECRET);
+		registry.add("bot.public-base-url", () -> "https://bot.example.com");
+		registry.add("bot.config-file", CONFIG::toString);
+		registry.add("bot.log-dir", () -> DIR.resolve("log").toString());
+		registry.add("bot.admin-password", () -> "test-admin-password");
+	}
+
+	/** Writes the config file; the caller reloads the store. */
+	public static void writeConfig(String json) {
+		try {
+			Files.writeString(CONFIG, json, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Waits until the bot has posted this many replies, and returns them. */
+	public static List<String> awaitReplies(int count) {
+		await().atMost(Duration.ofSeconds(10)).until(() -> WEBEX.replies().size() >= count);
+		return WEBEX.replies();
+	}
+
+	private static Path tempDir() {
+		try {
+			Path dir = Files.createTempDirectory("recording-bot-test");
+			Files.writeString(dir.resolve("config.json"), DEFAULT_CONFIG, StandardCharsets.UTF_8);
+			return dir;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

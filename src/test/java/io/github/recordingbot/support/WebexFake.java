@@ -1,0 +1,286 @@
+package io.github.recordingbot.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * A fake Webex at the HTTP level (WireMock), answering with JSON shaped like the real API
+ * (webex-api.md), and the helpers the tests need to talk to the bot like Webex does.
+ */
+public final class WebexFake {
+
+	public static final String BOT_TOKEN = "bot-token-for-tests";
+
+	public static final String OFFICER_TOKEN = "officer-token-for-tests";
+
+	public static final String SECRET = "a-webhook-secret-of-at-least-32-characters";
+
+	public static final String BOT_ID = personId("b0b0b0b0-0000-4000-8000-000000000000");
+
+	public final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+	public WebexFake start() {
+		this.server.start();
+		reset();
+		return this;
+	}
+
+	public void stop() {
+		this.server.stop();
+	}
+
+	/** The API base URL the bot must use: every call goes under it. */
+	public String baseUrl() {
+		return "http://localhost:" + this.server.port() + "/v1";
+	}
+
+	/** Removes all stubs and requests, and stubs the calls every test needs. */
+	public void reset() {
+		this.server.resetAll();
+		this.server.stubFor(get("/v1/people/me").willReturn(okJson("""
+				{"id":"%s","emails":["recordings@webex.bot"],"displayName":"Recording Bot","type":"bot"}
+				""".formatted(BOT_ID))));
+		this.server.stubFor(post("/v1/messages").willReturn(okJson("""
+				{"id":"%s","roomId":"room","roomType":"direct","created":"2026-11-25T12:00:00.000Z"}
+				""".formatted(id("MESSAGE", "reply")))));
+	}
+
+	public static String personId(String uuid) {
+		return id("PEOPLE", uuid);
+	}
+
+	/** A Webex id: base64 of {@code ciscospark://us/<TYPE>/<uuid>}, without padding. */
+	public static String id(String type, String uuid) {
+		return Base64.getUrlEncoder()
+			.withoutPadding()
+			.encodeToString(("ciscospark://us/" + type + "/" + uuid).getBytes(StandardCharsets.UTF_8));
+	}
+
+	public void message(String messageId, String personId, String email, String roomType, String text) {
+		String json = """
+				{"id":"%s","roomId":"%s","roomType":"%s","text":%s,"personId":"%s","personEmail":"%s",
+				 "created":"2026-11-25T11:59:59.000Z"}
+				""".formatted(messageId, roomId(personId), roomType, Json.string(text), personId, email);
+		this.server.stubFor(get("/v1/messages/" + messageId).willReturn(okJson(json)));
+	}
+
+	public void attachmentAction(String actionId, String personId, String inputsJson) {
+		String json = """
+				{"id":"%s","type":"submit","messageId":"%s","personId":"%s","roomId":"%s","inputs":%s,
+				 "created":"2026-11-25T11:59:59.000Z"}
+				""".formatted(actionId, id("MESSAGE", "card"), personId, roomId(personId), inputsJson);
+		this.server.stubFor(get("/v1/attachment/actions/" + actionId).willReturn(okJson(json)));
+	}
+
+	public void person(String personId, String email) {
+		this.server.stubFor(get("/v1/people/" + personId).willReturn(okJson("""
+				{"id":"%s","emails":["%s"],"displayName":"Someone","type":"person"}
+				""".formatted(personId, email))));
+	}
+
+	public void room(String roomId, String type) {
+		this.server.stubFor(get("/v1/rooms/" + roomId).willReturn(okJson("""
+				{"id":"%s","title":"Room","type":"%s"}
+				""".formatted(roomId, type))));
+	}
+
+	public static String roomId(String personId) {
+		return id("ROOM", "r-" + Integer.toHexString(personId.hashCode()));
+	}
+
+	/** {@code GET /meetings?meetingNumber=…&hostEmail=…} answers with one series. */
+	public void meetingSeries(String number, String hostEmail, String seriesId, String hostUserId, String title) {
+		this.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
+			.withQueryParam("hostEmail", equalTo(hostEmail))
+			.willReturn(okJson("""
+					{"items":[{"id":"%s","meetingNumber":"%s","title":%s,"meetingType":"meetingSeries",
+					 "state":"active","timezone":"UTC","start":"2026-11-01T12:00:00Z","end":"2026-11-01T13:00:00Z",
+					 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","scheduledType":"meeting",
+					 "hasRecording":true}]}
+					""".formatted(seriesId, number, Json.string(title), hostUserId, hostEmail))));
+	}
+
+	public void noMeetings(String number) {
+		this.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
+			.willReturn(okJson("{\"items\":[]}")));
+	}
+
+	/** {@code GET /recordings?meetingId=<series>…} lists the recordings, one per instance given. */
+	public void recordingList(String seriesId, List<RecordingFixture> recordings) {
+		String items = recordings.stream().map((r) -> """
+				{"id":"%s","meetingId":"%s","scheduledMeetingId":"%s_20261101T120000Z","meetingSeriesId":"%s",
+				 "topic":%s,"createTime":"%s","timeRecorded":"%s","siteUrl":"example.webex.com",
+				 "hostEmail":"host@example.com","format":"MP4","serviceType":"MeetingCenter",
+				 "durationSeconds":%d,"sizeBytes":1000,"status":"%s"}
+				""".formatted(r.id(), r.instanceId(), seriesId, seriesId, Json.string(r.topic()), r.recorded(),
+				r.recorded(), r.durationSeconds(), r.status()))
+			.collect(Collectors.joining(","));
+		this.server.stubFor(get(urlPathEqualTo("/v1/recordings")).withQueryParam("meetingId", equalTo(seriesId))
+			.willReturn(okJson("{\"items\":[" + items + "]}")));
+	}
+
+	/** {@code GET /recordings/{id}} with temporary links, as a Compliance Officer sees it. */
+	public void recordingDetails(RecordingFixture r) {
+		this.server.stubFor(get("/v1/recordings/" + r.id()).willReturn(okJson("""
+				{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s",
+				 "siteUrl":"example.webex.com","downloadUrl":"https://example.webex.com/lsr.php?RCID=1",
+				 "playbackUrl":"https://example.webex.com/ldr.php?RCID=2","password":"********",
+				 "temporaryDirectDownloadLinks":{"recordingDownloadLink":"%s","audioDownloadLink":"%s",
+				   "transcriptDownloadLink":"%s","expiration":"2026-11-25T15:00:00Z"},
+				 "format":"MP4","serviceType":"MeetingCenter","durationSeconds":%d,"sizeBytes":1000,
+				 "shareToMe":false,"status":"available"}
+				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(),
+				r.videoLink(), r.audioLink(), r.transcriptLink(), r.durationSeconds()))));
+	}
+
+	public void personalRoom(String userEmail, String accessCode) {
+		this.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom"))
+			.withQueryParam("userEmail", equalTo(userEmail))
+			.willReturn(okJson("""
+					{"topic":"PMR","personalMeetingRoomLink":"https://example.webex.com/meet/host",
+					 "telephony":{"accessCode":"%s","callInNumbers":[]}}
+					""".formatted(accessCode))));
+	}
+
+	public void failWith(String path, int status) {
+		this.server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(status)));
+	}
+
+	/** Every request the bot sent, except the identity lookup at startup. */
+	public List<LoggedRequest> calls() {
+		return this.server.getAllServeEvents()
+			.stream()
+			.map(ServeEvent::getRequest)
+			.filter((r) -> !r.getUrl().equals("/v1/people/me"))
+			.sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
+			.toList();
+	}
+
+	/** The bodies of every {@code POST /messages} the bot sent. */
+	public List<String> replies() {
+		return calls().stream()
+			.filter((r) -> r.getMethod().getName().equals("POST") && r.getUrl().equals("/v1/messages"))
+			.map(LoggedRequest::getBodyAsString)
+			.toList();
+	}
+
+	/** A webhook delivery body shaped like Webex's. */
+	public static String envelope(String resource, String dataId, String personId, String email, String roomType) {
+		String emailField = (email != null) ? ",\"personEmail\":\"" + email + "\"" : "";
+		String roomTypeField = (roomType != null) ? ",\"roomType\":\"" + roomType + "\"" : "";
+		return """
+				{"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook","resource":"%s",
+				 "event":"created","orgId":"%s","createdBy":"%s","appId":"%s","ownedBy":"creator","status":"active",
+				 "created":"2026-11-25T11:00:00.000Z","actorId":"%s",
+				 "data":{"id":"%s","roomId":"%s"%s,"personId":"%s"%s,"created":"%s"}}
+				""".formatted(id("WEBHOOK", "w1"), resource, id("ORGANIZATION", "o1"), BOT_ID,
+				id("APPLICATION", "a1"), personId, dataId, roomId(personId), roomTypeField, personId, emailField,
+				Instant.parse("2026-11-25T11:59:59Z"));
+	}
+
+	public static String sign(String secret, byte[] body) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA1");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+			return HexFormat.of().formatHex(mac.doFinal(body));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Posts a delivery to the bot's webhook, signed with the given secret (or unsigned when null). */
+	public static HttpResponse<String> deliver(int port, byte[] body, String secret) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhook"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body));
+		if (secret != null) {
+			request.header("X-Spark-Signature", sign(secret, body));
+		}
+		try {
+			return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A recording of one meeting instance.
+	 */
+	public record RecordingFixture(String id, String instanceId, String topic, String recorded, long durationSeconds,
+			String status) {
+
+		public static RecordingFixture of(String id, String instanceId, String topic, String recorded) {
+			return new RecordingFixture(id, instanceId, topic, recorded, 3725, "available");
+		}
+
+		public String videoLink() {
+			return "https://example.webex.com/nbr/MultiThreadDownloadServlet?siteid=1&recordid=" + this.id
+					+ "&ticket=SDJTSwAAAIUB%2FHcJ&timestamp=1";
+		}
+
+		public String audioLink() {
+			return "https://example.webex.com/nbr/downloadMedia.do?recordid=" + this.id + "&mediaType=1";
+		}
+
+		public String transcriptLink() {
+			return "https://example.webex.com/nbr/downloadMedia.do?recordid=" + this.id + "&mediaType=2";
+		}
+
+	}
+
+	/** Minimal JSON string quoting for fixtures. */
+	static final class Json {
+
+		static String string(String text) {
+			if (text == null) {
+				return "null";
+			}
+			StringBuilder out = new StringBuilder("\"");
+			for (char c : text.toCharArray()) {
+				switch (c) {
+					case '"' -> out.append("\\\"");
+					case '\\' -> out.append("\\\\");
+					case '\n' -> out.append("\\n");
+					case '\r' -> out.append("\\r");
+					case '\t' -> out.append("\\t");
+					default -> {
+						if (c < 0x20) {
+							out.append(String.format("\\u%04x", (int) c));
+						}
+						else {
+							out.append(c);
+						}
+					}
+				}
+			}
+			return out.append('"').toString();
+		}
+
+	}
+
+}
