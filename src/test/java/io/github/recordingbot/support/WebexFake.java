@@ -123,6 +123,38 @@ public final class WebexFake {
 					""".formatted(seriesId, number, Json.string(title), hostUserId, hostEmail))));
 	}
 
+	/** {@code GET /meetings/{instanceId}} answers with an ended meeting instance. */
+	public void meetingInstance(String instanceId, String seriesId, String hostUserId, String hostEmail, String title) {
+		this.server.stubFor(get("/v1/meetings/" + instanceId).willReturn(okJson("""
+				{"id":"%s","meetingSeriesId":"%s","meetingNumber":"123456789","title":%s,"meetingType":"meeting",
+				 "state":"ended","timezone":"UTC","start":"2026-11-24T10:00:00Z","end":"2026-11-24T11:00:00Z",
+				 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","scheduledType":"meeting"}
+				""".formatted(instanceId, seriesId, Json.string(title), hostUserId, hostEmail))));
+	}
+
+	/** {@code GET /recordings?hostEmail=…} without a meeting: everything the host recorded. */
+	public void recordingsOfHost(String hostEmail, List<RecordingFixture> recordings) {
+		String items = recordings.stream().map((r) -> """
+				{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s","hostEmail":"%s",
+				 "format":"MP4","durationSeconds":%d,"status":"%s"}
+				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), hostEmail,
+				r.durationSeconds(), r.status()))
+			.collect(Collectors.joining(","));
+		this.server.stubFor(get(urlPathEqualTo("/v1/recordings")).withQueryParam("hostEmail", equalTo(hostEmail))
+			.withQueryParam("meetingId", com.github.tomakehurst.wiremock.client.WireMock.absent())
+			.willReturn(okJson("{\"items\":[" + items + "]}")));
+	}
+
+	/** A message with files and no text, as a file share reads over REST. */
+	public void fileMessage(String messageId, String personId, String email) {
+		String json = """
+				{"id":"%s","roomId":"%s","roomType":"direct","personId":"%s","personEmail":"%s",
+				 "files":["https://webexapis.com/v1/contents/Y2lzY29zcGFyazovL3VzL0NPTlRFTlQvMQ"],
+				 "created":"2026-11-25T11:59:59.000Z"}
+				""".formatted(messageId, roomId(personId), personId, email);
+		this.server.stubFor(get("/v1/messages/" + messageId).willReturn(okJson(json)));
+	}
+
 	public void noMeetings(String number) {
 		this.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
 			.willReturn(okJson("{\"items\":[]}")));
