@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.recordingbot.recording.RecentRecordings;
+
 /**
  * Turns chat text and card inputs into a {@link Command}.
  *
@@ -32,6 +34,9 @@ final class CommandParser {
 
 	private static final Pattern EMAIL = Pattern
 		.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+");
+
+	/** Meeting ids are hex, with {@code _I_} and digits for an instance. */
+	private static final Pattern MEETING_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
 	private static final Pattern WHITESPACE = Pattern.compile("[ \\t]+");
 
@@ -70,6 +75,11 @@ final class CommandParser {
 	static Command parseCard(Map<String, Object> inputs) {
 		if (inputs == null) {
 			return new Command.Invalid("no_inputs");
+		}
+		if (inputs.containsKey(RecentRecordings.MEETING_ID)) {
+			String meetingId = string(inputs.get(RecentRecordings.MEETING_ID));
+			return (meetingId != null && MEETING_ID.matcher(meetingId).matches()) ? new Command.Pick(meetingId)
+					: new Command.Invalid("bad_meeting_id");
 		}
 		String number = string(inputs.get(MEETING_NUMBER));
 		String host = string(inputs.get(MEETING_HOST));

@@ -48,8 +48,10 @@ public class Conversation {
 
 	private final Clock clock;
 
+	private final ForwardedRecordings forwards;
+
 	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
-			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock) {
+			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, ForwardedRecordings forwards) {
 		this.resolver = resolver;
 		this.rules = rules;
 		this.recordings = recordings;
@@ -58,6 +60,7 @@ public class Conversation {
 		this.audit = audit;
 		this.identity = identity;
 		this.clock = clock;
+		this.forwards = forwards;
 	}
 
 	/**
@@ -81,7 +84,8 @@ public class Conversation {
 		}
 		catch (WebexException ex) {
 			logger.warn("Could not fetch event {} from Webex (status {})", event.eventId(), ex.status());
-			Inbound unknown = new Inbound(event, event.personId(), event.personEmail(), event.roomType(), null, null);
+			Inbound unknown = new Inbound(event, event.personId(), event.personEmail(), event.roomType(), null, null,
+					false);
 			finish(unknown, requestId, "unknown", null,
 					Outcome.of(this.replies.webexDown(), Decision.UPSTREAM_ERROR, "fetch_failed"));
 			return;
@@ -100,6 +104,11 @@ public class Conversation {
 					Outcome.of(this.replies.groupRoom(), Decision.DENIED, "group_room"));
 			return;
 		}
+		if (ForwardedRecordings.isForward(inbound)) {
+			ForwardedRecordings.Answer answer = this.forwards.answer(inbound, config);
+			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
+			return;
+		}
 		Command command = (inbound.event().kind() == ChatEvent.Kind.CARD_ACTION)
 				? CommandParser.parseCard(inbound.inputs()) : CommandParser.parseText(inbound.text());
 		if (command instanceof Command.Rec rec) {
@@ -113,6 +122,10 @@ public class Conversation {
 				return;
 			}
 			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));
+		}
+		else if (command instanceof Command.Pick pick) {
+			ForwardedRecordings.Answer answer = this.forwards.pick(inbound, pick, config);
+			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
 		}
 		else if (command instanceof Command.Invalid invalid) {
 			finish(inbound, requestId, invalid.name(), null,

@@ -11,9 +11,10 @@ import java.util.Map;
  * @param roomType {@code direct} or {@code group}
  * @param text the message text (messages only)
  * @param inputs the submitted inputs (card actions only)
+ * @param hasFiles whether the message carries files (messages only)
  */
 record Inbound(ChatEvent event, String personId, String personEmail, String roomType, String text,
-		Map<String, Object> inputs) {
+		Map<String, Object> inputs, boolean hasFiles) {
 
 	boolean isDirect() {
 		return "direct".equals(this.roomType);

@@ -50,14 +50,16 @@ class InboundResolver {
 		if (message.personId() != null && message.personEmail() != null) {
 			this.emails.put(message.personId(), message.personEmail());
 		}
-		return new Inbound(event, message.personId(), message.personEmail(), roomType, message.text(), Map.of());
+		boolean hasFiles = message.files() != null && !message.files().isEmpty();
+		return new Inbound(event, message.personId(), message.personEmail(), roomType, message.text(), Map.of(),
+				hasFiles);
 	}
 
 	private Inbound fromCardAction(ChatEvent event, AttachmentAction action) {
 		String email = this.emails.get(action.personId(), (id) -> this.webex.person(id).primaryEmail());
 		String roomType = roomType(event, action.roomId());
 		Map<String, Object> inputs = (action.inputs() != null) ? action.inputs() : Map.of();
-		return new Inbound(event, action.personId(), email, roomType, null, inputs);
+		return new Inbound(event, action.personId(), email, roomType, null, inputs, false);
 	}
 
 	private String roomType(ChatEvent event, String roomId) {

@@ -111,14 +111,18 @@ public class RecordingLookup {
 		}
 		catch (WebexException ex) {
 			if (ex.isNotFound()) {
-				return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
+				return Outcome.of((request.meetingNumber() != null) ? this.replies.noMeeting(request)
+						: this.replies.noMeetingForId(), Decision.NODATA, "no_meeting");
 			}
 			return upstreamError(ex, List.of(meetingId));
 		}
 	}
 
 	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, String token) {
-		List<String> meetingIds = List.of(meeting.seriesId());
+		// A forwarded recording names one ended instance: list that instance's recordings, not the
+		// whole series' (GET /recordings accepts a series, scheduled meeting or instance id).
+		String listId = "meeting".equals(meeting.meetingType()) ? meeting.id() : meeting.seriesId();
+		List<String> meetingIds = List.of(listId);
 		String hostEmail = (meeting.hostEmail() != null) ? meeting.hostEmail() : request.hostEmail();
 		Verdict host = this.policy.checkHost(request.requesterPersonId(), meeting.hostUserId());
 		if (!host.allowed()) {
@@ -133,7 +137,7 @@ public class RecordingLookup {
 				: CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
 		List<Recording> listed;
 		try {
-			listed = this.webex.recordings(token, meeting.seriesId(), hostEmail, from, to);
+			listed = this.webex.recordings(token, listId, hostEmail, from, to);
 		}
 		catch (WebexException ex) {
 			personalRoom.cancel(false);

@@ -159,8 +159,14 @@ class RecordingReplies {
 				request.daysBack()));
 	}
 
+	Reply noMeetingForId() {
+		return Reply.text(this.texts.get("reply.noMeetingForId"));
+	}
+
 	Reply noRecordings(RecordingRequest request, Meeting meeting) {
-		String title = (meeting.title() != null) ? meeting.title() : request.meetingNumber();
+		String title = (meeting.title() != null) ? meeting.title()
+				: (request.meetingNumber() != null) ? request.meetingNumber()
+						: this.texts.get("reply.recordings.untitled");
 		return Reply.text(this.texts.get("reply.noRecordings", Markdown.escape(title), request.daysBack()));
 	}
 

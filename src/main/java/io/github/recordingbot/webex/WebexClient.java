@@ -196,6 +196,22 @@ public class WebexClient {
 	}
 
 	/**
+	 * {@code GET /recordings?hostEmail=…&from=…&to=…}, all pages up to the page cap: the recordings
+	 * a host made in the window, whatever the meeting.
+	 */
+	public List<Recording> recordingsOfHost(String officerToken, String hostEmail, Instant from, Instant to) {
+		URI first = new org.springframework.web.util.DefaultUriBuilderFactory(this.properties.apiBaseUrl().toString())
+			.builder()
+			.path("/recordings")
+			.queryParam("hostEmail", hostEmail)
+			.queryParam("from", from.toString())
+			.queryParam("to", to.toString())
+			.queryParam("max", 100)
+			.build();
+		return call("recordings", () -> getAll(officerToken, first, RECORDINGS));
+	}
+
+	/**
 	 * {@code GET /recordings/{id}}: the details, the only place with temporary links. A Compliance
 	 * Officer must not send {@code hostEmail} here.
 	 */

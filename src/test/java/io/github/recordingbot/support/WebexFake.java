@@ -123,6 +123,38 @@ public final class WebexFake {
 					""".formatted(seriesId, number, Json.string(title), hostUserId, hostEmail))));
 	}
 
+	/** {@code GET /meetings/{instanceId}} answers with an ended meeting instance. */
+	public void meetingInstance(String instanceId, String seriesId, String hostUserId, String hostEmail, String title) {
+		this.server.stubFor(get("/v1/meetings/" + instanceId).willReturn(okJson("""
+				{"id":"%s","meetingSeriesId":"%s","meetingNumber":"123456789","title":%s,"meetingType":"meeting",
+				 "state":"ended","timezone":"UTC","start":"2026-11-24T10:00:00Z","end":"2026-11-24T11:00:00Z",
+				 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","scheduledType":"meeting"}
+				""".formatted(instanceId, seriesId, Json.string(title), hostUserId, hostEmail))));
+	}
+
+	/** {@code GET /recordings?hostEmail=…} without a meeting: everything the host recorded. */
+	public void recordingsOfHost(String hostEmail, List<RecordingFixture> recordings) {
+		String items = recordings.stream().map((r) -> """
+				{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s","hostEmail":"%s",
+				 "format":"MP4","durationSeconds":%d,"status":"%s"}
+				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), hostEmail,
+				r.durationSeconds(), r.status()))
+			.collect(Collectors.joining(","));
+		this.server.stubFor(get(urlPathEqualTo("/v1/recordings")).withQueryParam("hostEmail", equalTo(hostEmail))
+			.withQueryParam("meetingId", com.github.tomakehurst.wiremock.client.WireMock.absent())
+			.willReturn(okJson("{\"items\":[" + items + "]}")));
+	}
+
+	/** A message with files and no text, as a file share reads over REST. */
+	public void fileMessage(String messageId, String personId, String email) {
+		String json = """
+				{"id":"%s","roomId":"%s","roomType":"direct","personId":"%s","personEmail":"%s",
+				 "files":["https://webexapis.com/v1/contents/Y2lzY29zcGFyazovL3VzL0NPTlRFTlQvMQ"],
+				 "created":"2026-11-25T11:59:59.000Z"}
+				""".formatted(messageId, roomId(personId), personId, email);
+		this.server.stubFor(get("/v1/messages/" + messageId).willReturn(okJson(json)));
+	}
+
 	public void noMeetings(String number) {
 		this.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
 			.willReturn(okJson("{\"items\":[]}")));
@@ -165,16 +197,55 @@ public final class WebexFake {
 					""".formatted(accessCode))));
 	}
 
+	/** The U2C base URL the bot must use in websocket mode. */
+	public String u2cUrl() {
+		return "http://localhost:" + this.server.port();
+	}
+
+	/**
+	 * U2C catalog and device service (webex-api.md §10.7): the catalog points at this server's
+	 * {@code /wdm/api/v1}, the device list holds {@code devicesJson}, and a new device gets a
+	 * websocket on the given fake Mercury.
+	 */
+	public void mercuryDiscovery(FakeMercury mercury, String devicesJson) {
+		String wdm = u2cUrl() + "/wdm/api/v1";
+		this.server.stubFor(get(urlPathEqualTo("/u2c/api/v1/catalog")).withQueryParam("format", equalTo("hostmap"))
+			.willReturn(okJson("""
+					{"serviceLinks":{"wdm":"%s","conversation":"https://conv-a.wbx2.com/conversation/api/v1"},
+					 "hostCatalog":{
+					  "conv-a.wbx2.com":[{"host":"conv-a.wbx2.com","ttl":-1,"priority":5,"id":"urn:TEAM:us-east-2_a:conversation"}],
+					  "conv-k.wbx2.com":[{"host":"conv-k.wbx2.com","ttl":-1,"priority":5,"id":"urn:TEAM:eu-central-1_k:conversation"}]}}
+					""".formatted(wdm))));
+		this.server.stubFor(get("/wdm/api/v1/devices").willReturn(okJson("{\"devices\":" + devicesJson + "}")));
+		this.server.stubFor(post("/wdm/api/v1/devices").willReturn(okJson("""
+				{"url":"%s/devices/d1","webSocketUrl":"%s","name":"webex-recording-bot","deviceType":"DESKTOP"}
+				""".formatted(wdm, mercury.webSocketUrl("d1")))));
+		this.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
+				com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/wdm/api/v1/devices/.*"))
+			.willReturn(aResponse().withStatus(204)));
+	}
+
 	public void failWith(String path, int status) {
 		this.server.stubFor(get(urlPathEqualTo(path)).willReturn(aResponse().withStatus(status)));
 	}
 
-	/** Every request the bot sent, except the identity lookup at startup. */
+	/** Every request the bot sent to the U2C catalog and the device service. */
+	public List<LoggedRequest> deviceCalls() {
+		return this.server.getAllServeEvents()
+			.stream()
+			.map(ServeEvent::getRequest)
+			.filter((r) -> r.getUrl().startsWith("/u2c/") || r.getUrl().startsWith("/wdm/"))
+			.sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
+			.toList();
+	}
+
+	/** Every request the bot sent to the Webex API, except the identity lookup at startup. */
 	public List<LoggedRequest> calls() {
 		return this.server.getAllServeEvents()
 			.stream()
 			.map(ServeEvent::getRequest)
 			.filter((r) -> !r.getUrl().equals("/v1/people/me"))
+			.filter((r) -> !r.getUrl().startsWith("/u2c/") && !r.getUrl().startsWith("/wdm/"))
 			.sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
 			.toList();
 	}

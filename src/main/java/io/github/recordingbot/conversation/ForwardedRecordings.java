@@ -1,0 +1,78 @@
+package io.github.recordingbot.conversation;
+
+import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.recording.Outcome;
+import io.github.recordingbot.recording.RecentRecordings;
+import io.github.recordingbot.recording.RecordingLookup;
+import io.github.recordingbot.recording.RecordingRequest;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers forwarded Space meeting recordings, for a sender already checked against the
+ * allow-list and in a 1-1 room. Over the websocket the share names its meeting instance, which
+ * gets the same lookup and policy as {@code rec}. Over the webhook it arrives as a message that
+ * names no meeting (webex-api.md §8.3), so the sender is offered their recent recordings to pick
+ * from, and a pick runs the same lookup and policy.
+ */
+@Component
+class ForwardedRecordings {
+
+	private final RecordingLookup recordings;
+
+	private final RecentRecordings recent;
+
+	ForwardedRecordings(RecordingLookup recordings, RecentRecordings recent) {
+		this.recordings = recordings;
+		this.recent = recent;
+	}
+
+	/**
+	 * Whether the event is a forwarded recording: a websocket share, or a message with neither text
+	 * nor files. The REST shape of a forwarded recording is undocumented and no captured example
+	 * exists (webex-api.md §8.3, gap 1); a person cannot send an empty message from a Webex client,
+	 * so "no text and no files" is the narrowest rule that still catches it. Anything with text keeps
+	 * its ordinary answer, and a file share keeps the help card.
+	 */
+	static boolean isForward(Inbound inbound) {
+		return switch (inbound.event().kind()) {
+			case SHARE -> true;
+			case MESSAGE -> (inbound.text() == null || inbound.text().isBlank()) && !inbound.hasFiles();
+			case CARD_ACTION -> false;
+		};
+	}
+
+	Answer answer(Inbound inbound, AccessConfig config) {
+		String instanceId = inbound.event().meetingInstanceId();
+		if (inbound.event().kind() == ChatEvent.Kind.SHARE && instanceId != null) {
+			RecordingRequest request = request(inbound, config);
+			return new Answer("share", request, this.recordings.findForMeetingId(request, instanceId));
+		}
+		return new Answer("forward", null, this.recent.offer(inbound.personEmail()));
+	}
+
+	Answer pick(Inbound inbound, Command.Pick pick, AccessConfig config) {
+		RecordingRequest request = request(inbound, config);
+		return new Answer(pick.name(), request, this.recordings.findForMeetingId(request, pick.meetingId()));
+	}
+
+	/**
+	 * A request for a meeting known by id: no number, the whole allowed window, and the sender as
+	 * the host to list with when the meeting does not name its host.
+	 */
+	private static RecordingRequest request(Inbound inbound, AccessConfig config) {
+		return new RecordingRequest(inbound.personId(), inbound.personEmail(), null, inbound.personEmail(),
+				config.maxDaysBack());
+	}
+
+	/**
+	 * What to audit and reply.
+	 *
+	 * @param command the audit's command word
+	 * @param request the request, or {@code null} when there was none to look up
+	 * @param outcome the reply and audit facts
+	 */
+	record Answer(String command, RecordingRequest request, Outcome outcome) {
+	}
+
+}

@@ -1,0 +1,126 @@
+package io.github.recordingbot.recording;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.audit.AuditRecord.Decision;
+import io.github.recordingbot.card.AdaptiveCard;
+import io.github.recordingbot.card.AdaptiveCard.ActionSet;
+import io.github.recordingbot.card.AdaptiveCard.Container;
+import io.github.recordingbot.card.AdaptiveCard.Element;
+import io.github.recordingbot.card.AdaptiveCard.Submit;
+import io.github.recordingbot.card.AdaptiveCard.TextBlock;
+import io.github.recordingbot.card.Markdown;
+import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.webex.OfficerTokens;
+import io.github.recordingbot.webex.WebexClient;
+import io.github.recordingbot.webex.WebexException;
+import io.github.recordingbot.webex.WebexModels.Recording;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Offers a sender their own recent recordings to pick from, for a forwarded recording the bot
+ * cannot identify (webhook mode: the REST message names no meeting, webex-api.md §8.3).
+ *
+ * <p>One call: {@code GET /recordings?hostEmail=<sender>&from&to} filters on Webex's side with the
+ * same admin-level {@code hostEmail} the {@code rec} lookup already relies on. The Compliance
+ * Officer's {@code GET /admin/recordings} has no host filter, so it would page through the whole
+ * organisation's recordings (and stop at the page cap) to find one person's. Listing needs no
+ * policy check: it shows only recordings the sender hosted, and no links; picking one runs the
+ * full request with the policy.
+ */
+@Service
+public class RecentRecordings {
+
+	/** The input a pick button submits; Webex merges a button's data into the card's inputs. */
+	public static final String MEETING_ID = "meeting_id";
+
+	static final Duration WINDOW = Duration.ofDays(30);
+
+	static final int MAX_SHOWN = 10;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
+
+	private final WebexClient webex;
+
+	private final OfficerTokens officerTokens;
+
+	private final RecordingReplies replies;
+
+	private final BotTexts texts;
+
+	private final Clock clock;
+
+	public RecentRecordings(WebexClient webex, OfficerTokens officerTokens, RecordingReplies replies, BotTexts texts,
+			Clock clock) {
+		this.webex = webex;
+		this.officerTokens = officerTokens;
+		this.replies = replies;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	/**
+	 * The forwarding hint and a card with the sender's meetings that have recordings.
+	 * @param senderEmail the sender's e-mail, from the API
+	 * @return the reply and the audit facts (the meetings offered)
+	 */
+	public Outcome offer(String senderEmail) {
+		Optional<String> token = this.officerTokens.accessToken();
+		if (token.isEmpty()) {
+			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
+		}
+		Instant to = this.clock.instant();
+		List<Recording> recordings;
+		try {
+			recordings = this.webex.recordingsOfHost(token.get(), senderEmail, to.minus(WINDOW), to);
+		}
+		catch (WebexException ex) {
+			return Outcome.of((ex.status() == 429) ? this.replies.busy() : this.replies.webexDown(),
+					Decision.UPSTREAM_ERROR, (ex.status() == 0) ? "upstream_unreachable" : "upstream_" + ex.status());
+		}
+		Map<String, Recording> byMeeting = new LinkedHashMap<>();
+		recordings.stream()
+			.filter((r) -> r.meetingId() != null && (r.status() == null || "available".equals(r.status())))
+			.sorted(Comparator.comparing(RecentRecordings::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+			.forEach((r) -> byMeeting.putIfAbsent(r.meetingId(), r));
+		String hint = this.texts.get("reply.formHint");
+		if (byMeeting.isEmpty()) {
+			return Outcome.of(Reply.text(hint + "\n\n" + this.texts.get("reply.forward.noRecent", WINDOW.toDays())),
+					Decision.NODATA, "no_recent_recordings");
+		}
+		List<Element> body = new ArrayList<>();
+		body.add(TextBlock.of(hint));
+		StringBuilder markdown = new StringBuilder(hint).append('\n');
+		List<String> offered = new ArrayList<>();
+		for (Recording recording : byMeeting.values().stream().limit(MAX_SHOWN).toList()) {
+			String topic = (recording.topic() != null) ? recording.topic() : this.texts.get("reply.recordings.untitled");
+			Instant at = recordedAt(recording);
+			String when = (at != null) ? TIME.format(at) : "?";
+			body.add(new Container(List.of(TextBlock.bold(topic), TextBlock.subtle(when),
+					new ActionSet(List.of(new Submit(this.texts.get("reply.forward.pick"),
+							Map.of(MEETING_ID, recording.meetingId()))))), "true"));
+			markdown.append("\n- ").append(Markdown.escape(topic)).append(", ").append(when);
+			offered.add(recording.meetingId());
+		}
+		return new Outcome(new Reply(markdown.toString(), new AdaptiveCard(body, null)), Decision.PERMITTED,
+				"recent_recordings_offered", offered, List.of());
+	}
+
+	private static Instant recordedAt(Recording recording) {
+		return (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
+	}
+
+}

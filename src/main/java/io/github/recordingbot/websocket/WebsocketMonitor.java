@@ -1,0 +1,70 @@
+package io.github.recordingbot.websocket;
+
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.recordingbot.websocket.WebsocketStatus.State;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Holds the websocket transport's state for the status page; present in both modes, so that the
+ * page can always ask it.
+ */
+@Component
+public class WebsocketMonitor {
+
+	static final String WEBHOOK = "webhook";
+
+	static final String WEBSOCKET = "websocket";
+
+	private final Clock clock;
+
+	private final AtomicReference<WebsocketStatus> status;
+
+	public WebsocketMonitor(@Value("${bot.mode:webhook}") String mode, Clock clock) {
+		if (!WEBHOOK.equals(mode) && !WEBSOCKET.equals(mode)) {
+			throw new IllegalArgumentException("bot.mode (BOT_MODE) must be webhook or websocket, got " + mode);
+		}
+		this.clock = clock;
+		this.status = new AtomicReference<>(
+				new WebsocketStatus(mode, WEBHOOK.equals(mode) ? State.DISABLED : State.CONNECTING, null, 0, null, null));
+	}
+
+	/** The current state. */
+	public WebsocketStatus status() {
+		return this.status.get();
+	}
+
+	/** Whether the bot listens on the websocket rather than the webhook. */
+	public boolean websocketMode() {
+		return WEBSOCKET.equals(this.status.get().mode());
+	}
+
+	void connecting() {
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.CONNECTING, null, s.reconnects(),
+				s.lastFrame(), s.lastClose()));
+	}
+
+	void connected() {
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.CONNECTED, this.clock.instant(),
+				s.reconnects(), s.lastFrame(), s.lastClose()));
+	}
+
+	void frame() {
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), s.state(), s.connectedSince(), s.reconnects(),
+				this.clock.instant(), s.lastClose()));
+	}
+
+	void waiting(String lastClose) {
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.WAITING, null, s.reconnects() + 1,
+				s.lastFrame(), lastClose));
+	}
+
+	void stopped(String lastClose) {
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.STOPPED, null, s.reconnects(),
+				s.lastFrame(), lastClose));
+	}
+
+}
