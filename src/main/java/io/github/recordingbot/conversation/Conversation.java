@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
+import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.SenderAllowList;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
@@ -48,8 +49,10 @@ public class Conversation {
 
 	private final Clock clock;
 
+	private final RateLimiter limiter;
+
 	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
-			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock) {
+			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, RateLimiter limiter) {
 		this.resolver = resolver;
 		this.rules = rules;
 		this.recordings = recordings;
@@ -58,6 +61,7 @@ public class Conversation {
 		this.audit = audit;
 		this.identity = identity;
 		this.clock = clock;
+		this.limiter = limiter;
 	}
 
 	/**
@@ -110,6 +114,13 @@ public class Conversation {
 			if (days < 1 || days > config.maxDaysBack()) {
 				finish(inbound, requestId, rec.name(), request,
 						Outcome.of(this.replies.daysOutOfRange(), Decision.INVALID, "days_out_of_range"));
+				return;
+			}
+			RateLimiter.Admission admission = this.limiter.admit(inbound.personId(), rec.meetingNumber(),
+					config.rateLimit());
+			if (!admission.allowed()) {
+				finish(inbound, requestId, rec.name(), request, Outcome.of(
+						this.replies.rateLimited(admission.retryAt()), Decision.RATE_LIMITED, admission.reason()));
 				return;
 			}
 			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));

@@ -25,14 +25,18 @@ public final class BotTestSupport {
 
 	public static final Path CONFIG = DIR.resolve("config.json");
 
-	/** The rules most tests run with: example.com approved, host-only and personal-room checks off. */
+	/**
+	 * The rules most tests run with: example.com approved, host-only and personal-room checks off,
+	 * rate limits high enough that tests sharing one context and one sender never meet them.
+	 */
 	public static final String DEFAULT_CONFIG = """
 			{
 			  "approved_users": ["outsider@partner.org"],
 			  "approved_domains": ["example.com"],
 			  "respond_only_to_host": false,
 			  "protect_pmr": false,
-			  "language": "en_US"
+			  "language": "en_US",
+			  "rate_limit": {"requests_per_minute": 100000, "meetings_per_day": 100000}
 			}
 			""";
 
