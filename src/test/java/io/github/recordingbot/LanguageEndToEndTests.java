@@ -63,7 +63,7 @@ class LanguageEndToEndTests {
 			.startsWith("I get you temporary download links");
 
 		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG.replace("en_US", "cs_CZ"));
-		await().atMost(Duration.ofSeconds(10)).until(() -> "cs_CZ".equals(this.config.current().language()));
+		await().atMost(Duration.ofSeconds(15)).until(() -> "cs_CZ".equals(this.config.current().language()));
 		send("help-cs", "help");
 		send("usage-cs", "rec abc");
 		WEBEX.noMeetings("123456789");
