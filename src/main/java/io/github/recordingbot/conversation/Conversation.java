@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
+import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.SenderAllowList;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
@@ -50,8 +51,11 @@ public class Conversation {
 
 	private final ForwardedRecordings forwards;
 
+	private final RateLimiter limiter;
+
 	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
-			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, ForwardedRecordings forwards) {
+			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, ForwardedRecordings forwards,
+			RateLimiter limiter) {
 		this.resolver = resolver;
 		this.rules = rules;
 		this.recordings = recordings;
@@ -61,6 +65,7 @@ public class Conversation {
 		this.identity = identity;
 		this.clock = clock;
 		this.forwards = forwards;
+		this.limiter = limiter;
 	}
 
 	/**
@@ -105,6 +110,9 @@ public class Conversation {
 			return;
 		}
 		if (ForwardedRecordings.isForward(inbound)) {
+			if (rateLimited(inbound, requestId, "forward", inbound.event().meetingInstanceId(), null, config)) {
+				return;
+			}
 			ForwardedRecordings.Answer answer = this.forwards.answer(inbound, config);
 			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
 			return;
@@ -121,9 +129,15 @@ public class Conversation {
 						Outcome.of(this.replies.daysOutOfRange(), Decision.INVALID, "days_out_of_range"));
 				return;
 			}
+			if (rateLimited(inbound, requestId, rec.name(), rec.meetingNumber(), request, config)) {
+				return;
+			}
 			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));
 		}
 		else if (command instanceof Command.Pick pick) {
+			if (rateLimited(inbound, requestId, pick.name(), null, null, config)) {
+				return;
+			}
 			ForwardedRecordings.Answer answer = this.forwards.pick(inbound, pick, config);
 			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
 		}
@@ -135,6 +149,22 @@ public class Conversation {
 			finish(inbound, requestId, command.name(), null,
 					Outcome.of(this.replies.help(), Decision.PERMITTED, "help"));
 		}
+	}
+
+	/**
+	 * Applies the per-sender limits; when they refuse, answers and audits the refusal.
+	 * @param meeting what is asked for (a meeting number or id), or {@code null} when nothing new
+	 * @return whether the request was refused
+	 */
+	private boolean rateLimited(Inbound inbound, String requestId, String command, String meeting,
+			RecordingRequest request, AccessConfig config) {
+		RateLimiter.Admission admission = this.limiter.admit(inbound.personId(), meeting, config.rateLimit());
+		if (admission.allowed()) {
+			return false;
+		}
+		finish(inbound, requestId, command, request,
+				Outcome.of(this.replies.rateLimited(admission.retryAt()), Decision.RATE_LIMITED, admission.reason()));
+		return true;
 	}
 
 	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request,
@@ -168,6 +198,5 @@ public class Conversation {
 	private static boolean isBot(String email) {
 		return email != null && email.toLowerCase(java.util.Locale.ROOT).endsWith("@webex.bot");
 	}
-
 
 }

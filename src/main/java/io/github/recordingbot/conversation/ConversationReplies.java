@@ -1,5 +1,9 @@
 package io.github.recordingbot.conversation;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,9 @@ import org.springframework.stereotype.Component;
 class ConversationReplies {
 
 	static final int DEFAULT_DAYS_BACK = 10;
+
+	private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	private final BotTexts texts;
 
@@ -72,6 +79,12 @@ class ConversationReplies {
 
 	Reply auditUnavailable() {
 		return Reply.text(this.texts.get("reply.auditUnavailable"));
+	}
+
+	/** The refusal of a sender over the rate limit, naming when to try again (rounded up to the minute). */
+	Reply rateLimited(Instant retryAt) {
+		Instant at = retryAt.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+		return Reply.text(this.texts.get("reply.rateLimited", RETRY_TIME.format(at)));
 	}
 
 	Reply webexDown() {

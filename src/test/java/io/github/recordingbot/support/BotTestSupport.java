@@ -6,7 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -25,14 +30,20 @@ public final class BotTestSupport {
 
 	public static final Path CONFIG = DIR.resolve("config.json");
 
-	/** The rules most tests run with: example.com approved, host-only and personal-room checks off. */
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The rules most tests run with: example.com approved, host-only and personal-room checks off,
+	 * rate limits high enough that tests sharing one context and one sender never meet them.
+	 */
 	public static final String DEFAULT_CONFIG = """
 			{
 			  "approved_users": ["outsider@partner.org"],
 			  "approved_domains": ["example.com"],
 			  "respond_only_to_host": false,
 			  "protect_pmr": false,
-			  "language": "en_US"
+			  "language": "en_US",
+			  "rate_limit": {"requests_per_minute": 100000, "meetings_per_day": 100000}
 			}
 			""";
 
@@ -64,6 +75,42 @@ public final class BotTestSupport {
 	public static List<String> awaitReplies(int count) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> WEBEX.replies().size() >= count);
 		return WEBEX.replies();
+	}
+
+	/** Every line of the audit files (active and rotated) of the bot under test, parsed. */
+	public static List<JsonNode> auditLines() {
+		return auditLines(DIR.resolve("log"));
+	}
+
+	/** Every line of the audit files (active and rotated) in a log directory, parsed. */
+	public static List<JsonNode> auditLines(Path logDir) {
+		if (!Files.isDirectory(logDir)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.list(logDir)) {
+			List<Path> audit = files.filter((f) -> f.getFileName().toString().matches("audit.*\\.jsonl")).sorted().toList();
+			List<JsonNode> lines = new ArrayList<>();
+			for (Path file : audit) {
+				for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+					lines.add(JSON.readTree(line));
+				}
+			}
+			return lines;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The one audit line written for a Webex event id; fails unless there is exactly one. */
+	public static JsonNode auditLine(String eventId) {
+		List<JsonNode> lines = auditLines().stream()
+			.filter((line) -> eventId.equals(line.path("eventId").asString(null)))
+			.toList();
+		if (lines.size() != 1) {
+			throw new AssertionError("Expected one audit line for " + eventId + ", found " + lines.size());
+		}
+		return lines.get(0);
 	}
 
 	private static Path tempDir() {

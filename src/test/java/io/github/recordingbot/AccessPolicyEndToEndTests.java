@@ -1,0 +1,371 @@
+package io.github.recordingbot;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.recordingbot.access.AccessConfigStore;
+import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.WebexFake;
+import io.github.recordingbot.support.WebexFake.RecordingFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.github.recordingbot.support.BotTestSupport.WEBEX;
+import static io.github.recordingbot.support.BotTestSupport.auditLine;
+import static io.github.recordingbot.support.BotTestSupport.awaitReplies;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The access rules end to end, for text commands and card submits alike: host-only decided on
+ * the API's host id, personal rooms only for their owner and refused when ownership cannot be
+ * checked, and the per-sender rate limit. Every refusal carries no link and is audited.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AccessPolicyEndToEndTests {
+
+	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
+
+	static final String ALICE_EMAIL = "alice@example.com";
+
+	/** Another account that reports Alice's e-mail: the e-mail must never stand for the person. */
+	static final String ALICE_TWIN = WebexFake.personId("a11ce000-0000-4000-8000-0000000000f2");
+
+	static final String BOB = WebexFake.personId("b0b00000-0000-4000-8000-000000000002");
+
+	static final String SERIES = "9a1b2c3d4e5f40718293a4b5c6d7e8f9";
+
+	static final String NUMBER = "123456789";
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final RecordingFixture RECORDING = RecordingFixture.of("polrec0aaaabbbbcccc", SERIES + "_I_1",
+			"Board meeting", "2026-11-24T10:00:00Z");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		BotTestSupport.properties(registry);
+	}
+
+	@Value("${local.server.port}")
+	int port;
+
+	@Autowired
+	AccessConfigStore config;
+
+	@BeforeEach
+	void resetWebex() {
+		WEBEX.reset();
+	}
+
+	@AfterEach
+	void restoreConfig() {
+		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
+		this.config.reloadNow();
+	}
+
+	@Nested
+	class HostOnly {
+
+		@BeforeEach
+		void hostOnly() {
+			useConfig(true, false);
+		}
+
+		@Test
+		void recWhenHostOnlyAndSenderIsNotHostThenRefuses() {
+			meeting(NUMBER, "bob@example.com", BOB, "bob@example.com");
+			recordings();
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 bob@example.com");
+
+			assertRefused(messageId, "Only the meeting's host", "host_only");
+			assertThat(WEBEX.calls()).hasSize(3);
+		}
+
+		@Test
+		void recWhenHostOnlyAndSenderHasTheHostsEmailButAnotherPersonIdThenRefuses() {
+			meeting(NUMBER, ALICE_EMAIL, ALICE, ALICE_EMAIL);
+			recordings();
+
+			String messageId = send(ALICE_TWIN, ALICE_EMAIL, "rec 123456789");
+
+			assertRefused(messageId, "Only the meeting's host", "host_only");
+			assertThat(auditLine(messageId).get("requester").get("personId").asString()).isEqualTo(ALICE_TWIN);
+		}
+
+		@Test
+		void recWhenHostOnlyAndTypedHostEmailIsNotTheRealHostThenDecidesOnTheApisHostId() {
+			// Alice names herself as host, but Webex says Bob hosts the meeting.
+			meeting(NUMBER, ALICE_EMAIL, BOB, "bob@example.com");
+			recordings();
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 alice@example.com");
+
+			assertRefused(messageId, "Only the meeting's host", "host_only");
+		}
+
+		@Test
+		void recWhenHostOnlyAndSenderIsTheHostThenSendsLinksInFourPlusRCalls() {
+			meeting(NUMBER, ALICE_EMAIL, ALICE, ALICE_EMAIL);
+			recordings();
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789");
+
+			assertPermitted(messageId);
+			assertThat(WEBEX.calls()).hasSize(4 + 1);
+		}
+
+		@Test
+		void cardSubmitWhenHostOnlyAndSenderIsNotHostThenRefuses() {
+			meeting(NUMBER, "bob@example.com", BOB, "bob@example.com");
+			recordings();
+
+			String actionId = submit(ALICE, ALICE_EMAIL, "bob@example.com");
+
+			assertRefused(actionId, "Only the meeting's host", "host_only");
+		}
+
+	}
+
+	@Nested
+	class PersonalRoom {
+
+		@BeforeEach
+		void protectPmr() {
+			useConfig(false, true);
+		}
+
+		@Test
+		void recWhenPersonalRoomAndSenderIsTheOwnerThenSendsLinksWithoutCheckingTheRoom() {
+			meeting(NUMBER, "bob@example.com", BOB, "bob@example.com");
+			recordings();
+			WEBEX.personalRoom("bob@example.com", NUMBER);
+
+			String messageId = send(BOB, "bob@example.com", "rec 123456789");
+
+			assertPermitted(messageId);
+			assertThat(WEBEX.calls()).hasSize(4 + 1);
+		}
+
+		@Test
+		void recWhenPersonalRoomAndSenderIsNotTheOwnerThenRefuses() {
+			String host = "pmr-owner@example.com";
+			meeting(NUMBER, host, BOB, host);
+			recordings();
+			WEBEX.personalRoom(host, "123 456 789");
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 " + host);
+
+			assertRefused(messageId, "personal room meeting", "pmr_owner_only");
+			assertThat(WEBEX.calls()).hasSize(4 + 0 + 1);
+			assertThat(pmrCalls()).singleElement()
+				.satisfies((call) -> assertThat(call.queryParameter("userEmail").firstValue()).isEqualTo(host));
+		}
+
+		@Test
+		void recWhenNotAPersonalRoomThenAnyApprovedSenderGetsLinksInFourPlusRPlusOneCalls() {
+			String host = "pmr-other@example.com";
+			meeting(NUMBER, host, BOB, host);
+			recordings();
+			WEBEX.personalRoom(host, "987654321");
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 " + host);
+
+			assertPermitted(messageId);
+			assertThat(WEBEX.calls()).hasSize(4 + 1 + 1);
+		}
+
+		@Test
+		void recWhenPersonalRoomCheckFailsWith500ThenRefusesAsUnverified() {
+			String host = "pmr-500@example.com";
+			meeting(NUMBER, host, BOB, host);
+			recordings();
+			WEBEX.failWith("/v1/meetingPreferences/personalMeetingRoom", 500);
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 " + host);
+
+			assertUnverified(messageId);
+		}
+
+		@Test
+		void recWhenPersonalRoomCheckIsRateLimitedThenRefusesAsUnverified() {
+			String host = "pmr-429@example.com";
+			meeting(NUMBER, host, BOB, host);
+			recordings();
+			WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom"))
+				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 " + host);
+
+			assertUnverified(messageId);
+		}
+
+		@Test
+		void cardSubmitWhenPersonalRoomAndSenderIsNotTheOwnerThenRefuses() {
+			String host = "pmr-card@example.com";
+			meeting(NUMBER, host, BOB, host);
+			recordings();
+			WEBEX.personalRoom(host, NUMBER);
+
+			String actionId = submit(ALICE, ALICE_EMAIL, host);
+
+			assertRefused(actionId, "personal room meeting", "pmr_owner_only");
+		}
+
+		@Test
+		void cardSubmitWhenPersonalRoomCheckFailsThenRefusesAsUnverified() {
+			String host = "pmr-card-500@example.com";
+			meeting(NUMBER, host, BOB, host);
+			recordings();
+			WEBEX.failWith("/v1/meetingPreferences/personalMeetingRoom", 503);
+
+			String actionId = submit(ALICE, ALICE_EMAIL, host);
+
+			assertRefused(actionId, "cannot verify who owns", "pmr_check_failed");
+		}
+
+	}
+
+	@Nested
+	class RateLimit {
+
+		static final String CAROL = WebexFake.personId("ca201000-0000-4000-8000-000000000003");
+
+		@Test
+		void eleventhRequestInAMinuteIsRefusedAndAuditedRateLimited() {
+			// The defaults apply: 10 requests a minute.
+			BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG.replaceAll(",\\s*\"rate_limit\"[^}]*}", ""));
+			AccessPolicyEndToEndTests.this.config.reloadNow();
+			assertThat(AccessPolicyEndToEndTests.this.config.current().rateLimit().requestsPerMinute()).isEqualTo(10);
+			WEBEX.noMeetings(NUMBER);
+			for (int i = 1; i <= 10; i++) {
+				String messageId = send(CAROL, "carol@example.com", "rec 123456789");
+				assertThat(awaitReplies(i).get(i - 1)).contains("No meeting 123456789");
+				assertThat(auditLine(messageId).get("decision").asString()).isEqualTo("nodata");
+			}
+			int callsBefore = WEBEX.calls().size();
+
+			String eleventh = send(CAROL, "carol@example.com", "rec 123456789");
+
+			String reply = awaitReplies(11).get(10);
+			assertThat(reply).contains("too many requests").containsPattern("try again after \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
+			JsonNode audit = auditLine(eleventh);
+			assertThat(audit.get("decision").asString()).isEqualTo("rate_limited");
+			assertThat(audit.get("reason").asString()).isEqualTo("requests_per_minute");
+			assertThat(audit.get("meetingNumber").asString()).isEqualTo(NUMBER);
+			// Only the message fetch and the reply: no lookup for a refused request.
+			assertThat(WEBEX.calls()).hasSize(callsBefore + 2);
+			assertThat(WEBEX.calls().subList(callsBefore, callsBefore + 2)).extracting(LoggedRequest::getUrl)
+				.containsExactly("/v1/messages/" + eleventh, "/v1/messages");
+		}
+
+	}
+
+	// helpers -----------------------------------------------------------------------------------
+
+	void useConfig(boolean hostOnly, boolean protectPmr) {
+		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG
+			.replace("\"respond_only_to_host\": false", "\"respond_only_to_host\": " + hostOnly)
+			.replace("\"protect_pmr\": false", "\"protect_pmr\": " + protectPmr));
+		this.config.reloadNow();
+		assertThat(this.config.current().respondOnlyToHost()).isEqualTo(hostOnly);
+		assertThat(this.config.current().protectPmr()).isEqualTo(protectPmr);
+	}
+
+	/** {@code GET /meetings} looked up with {@code queryHostEmail} answers with the API's own host facts. */
+	static void meeting(String number, String queryHostEmail, String hostUserId, String hostEmail) {
+		meeting(SERIES, number, queryHostEmail, hostUserId, hostEmail);
+	}
+
+	/** A series hosted by {@code hostUserId} under the e-mail it is looked up with. */
+	static void meetingOf(String series, String number, String hostEmail, String hostUserId) {
+		meeting(series, number, hostEmail, hostUserId, hostEmail);
+	}
+
+	static void meeting(String series, String number, String queryHostEmail, String hostUserId, String hostEmail) {
+		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
+			.withQueryParam("hostEmail", equalTo(queryHostEmail))
+			.willReturn(okJson("""
+					{"items":[{"id":"%s","meetingNumber":"%s","title":"Board meeting","meetingType":"meetingSeries",
+					 "state":"active","timezone":"UTC","start":"2026-11-01T12:00:00Z","end":"2026-11-01T13:00:00Z",
+					 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","scheduledType":"meeting",
+					 "hasRecording":true}]}
+					""".formatted(series, number, hostUserId, hostEmail))));
+	}
+
+	static void recordings() {
+		WEBEX.recordingList(SERIES, List.of(RECORDING));
+		WEBEX.recordingDetails(RECORDING);
+	}
+
+	String send(String personId, String email, String text) {
+		String messageId = WebexFake.id("MESSAGE", "policy-" + System.nanoTime());
+		WEBEX.message(messageId, personId, email, "direct", text);
+		deliver(WebexFake.envelope("messages", messageId, personId, email, "direct"));
+		return messageId;
+	}
+
+	String submit(String personId, String email, String hostEmail) {
+		String actionId = WebexFake.id("ATTACHMENT_ACTION", "policy-" + System.nanoTime());
+		WEBEX.attachmentAction(actionId, personId, """
+				{"meeting_number":"123 456 789","meeting_host":"%s","days_back":"10","command_keyword":"rec"}
+				""".formatted(hostEmail));
+		WEBEX.person(personId, email);
+		WEBEX.room(WebexFake.roomId(personId), "direct");
+		deliver(WebexFake.envelope("attachmentActions", actionId, personId, null, null));
+		return actionId;
+	}
+
+	void deliver(String envelope) {
+		assertThat(WebexFake.deliver(this.port, envelope.getBytes(StandardCharsets.UTF_8), WebexFake.SECRET)
+			.statusCode()).isEqualTo(200);
+	}
+
+	static List<LoggedRequest> pmrCalls() {
+		return WEBEX.calls().stream().filter((c) -> c.getUrl().startsWith("/v1/meetingPreferences/")).toList();
+	}
+
+	static void assertRefused(String eventId, String text, String reason) {
+		String reply = awaitReplies(1).get(0);
+		assertThat(reply).contains(text).doesNotContain("https://").doesNotContain(RECORDING.id());
+		assertThat(WEBEX.calls()).noneMatch((c) -> c.getUrl().startsWith("/v1/recordings/"));
+		JsonNode audit = auditLine(eventId);
+		assertThat(audit.get("decision").asString()).isEqualTo("denied");
+		assertThat(audit.get("reason").asString()).isEqualTo(reason);
+		assertThat(audit.get("recordingIds")).isEmpty();
+	}
+
+	static void assertUnverified(String eventId) {
+		assertRefused(eventId, "cannot verify who owns", "pmr_check_failed");
+		assertThat(pmrCalls()).isNotEmpty();
+		// Message, meeting, recordings list and reply besides the personal-room check; its
+		// retries (if any) are the client's business.
+		assertThat(WEBEX.calls().size() - pmrCalls().size()).isEqualTo(4);
+	}
+
+	static void assertPermitted(String eventId) {
+		JsonNode reply = JSON.readTree(awaitReplies(1).get(0));
+		assertThat(RecRequestEndToEndTests.links(reply))
+			.containsExactlyElementsOf(RecRequestEndToEndTests.expectedLinks(List.of(RECORDING)));
+		JsonNode audit = auditLine(eventId);
+		assertThat(audit.get("decision").asString()).isEqualTo("permitted");
+		assertThat(audit.get("recordingIds").get(0).asString()).isEqualTo(RECORDING.id());
+	}
+
+}
