@@ -56,6 +56,8 @@ class RecordingReplies {
 		StringBuilder markdown = new StringBuilder("**").append(Markdown.escape(title)).append("**\n");
 		int shownInMarkdown = 0;
 		int shownOnCard = 0;
+		boolean markdownFull = false;
+		String expiry = expiry(recordings);
 		for (Recording recording : recordings) {
 			String topic = (recording.topic() != null) ? recording.topic() : title;
 			String when = when(recording);
@@ -69,10 +71,14 @@ class RecordingReplies {
 				body.add(new Container(items, "true"));
 				shownOnCard++;
 			}
+			if (markdownFull) {
+				continue;
+			}
 			String line = markdownLine(topic, when, buttons);
 			String note = leftOutNote(recordings.size() - shownInMarkdown - 1);
-			if (Markdown.bytes(markdown + line + note + expiry(recordings)) > Reply.MAX_MARKDOWN_BYTES - 64) {
-				break;
+			if (Markdown.bytes(markdown + line + note + expiry) > Reply.MAX_MARKDOWN_BYTES - 64) {
+				markdownFull = true;
+				continue;
 			}
 			markdown.append(line);
 			shownInMarkdown++;
@@ -84,7 +90,6 @@ class RecordingReplies {
 		if (recordings.size() > shownOnCard) {
 			body.add(TextBlock.subtle(this.texts.get("reply.recordings.leftOut", recordings.size() - shownOnCard)));
 		}
-		String expiry = expiry(recordings);
 		if (!expiry.isEmpty()) {
 			body.add(TextBlock.subtle(expiry));
 			markdown.append('\n').append(expiry);

@@ -1,0 +1,81 @@
+package io.github.recordingbot;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/**
+ * Keeps the arrows of ARCHITECTURE.md one way: transports → conversation → recording → leaves;
+ * leaves import nothing of ours; nothing imports the simulator.
+ */
+class ArchitectureTests {
+
+	static final String BASE = "io.github.recordingbot";
+
+	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages(BASE);
+
+	@Test
+	void featuresHaveNoCycles() {
+		slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(CLASSES);
+	}
+
+	@Test
+	void leavesImportNothingOfOurs() {
+		for (String leaf : new String[] { "webex", "card", "audit", "access" }) {
+			noClasses().that()
+				.resideInAPackage(BASE + "." + leaf + "..")
+				.should()
+				.dependOnClassesThat()
+				.resideInAnyPackage(others(leaf))
+				.because(leaf + " is a leaf: everything may use it, it uses nothing of ours")
+				.check(CLASSES);
+		}
+	}
+
+	@Test
+	void recordingDoesNotKnowWhoCallsIt() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".recording..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(BASE + ".conversation..", BASE + ".webhook..", BASE + ".websocket..",
+					BASE + ".status..", BASE + ".officer..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void conversationDoesNotKnowTheTransports() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".conversation..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(BASE + ".webhook..", BASE + ".websocket..", BASE + ".status..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void nothingImportsTheSimulator() {
+		noClasses().that()
+			.resideOutsideOfPackage(BASE + ".sim..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + ".sim..")
+			.allowEmptyShould(true)
+			.check(CLASSES);
+	}
+
+	private static String[] others(String leaf) {
+		return java.util.stream.Stream
+			.of("webex", "card", "audit", "access", "conversation", "recording", "webhook", "websocket", "officer",
+					"status", "sim")
+			.filter((p) -> !p.equals(leaf))
+			.map((p) -> BASE + "." + p + "..")
+			.toArray(String[]::new);
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.github.recordingbot.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.WebexFake;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static io.github.recordingbot.support.BotTestSupport.WEBEX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every malformed request gets a short usage reply with an example, and costs no Webex call
+ * beyond fetching the message.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class BadChatInputEndToEndTests {
+
+	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		BotTestSupport.properties(registry);
+	}
+
+	@Value("${local.server.port}")
+	int port;
+
+	@BeforeEach
+	void resetWebex() {
+		WEBEX.reset();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "rec", "REC", "rec abc", "rec 12345", "rec 123456789012", "rec ١٢٣٤٥٦٧٨٩",
+			"rec +123456789", "rec -123456789", "rec 123456789 -1", "rec 123456789 0", "rec 123456789 31",
+			"rec 123456789 a@example.com 1000000000", "rec 123456789 not-an-email",
+			"rec 123456789 a@example.com 5 extra", "rec 123456789 a@example.com\r\nbcc@evil.org",
+			"rec 123456789\n{\"decision\":\"permitted\"}", "rec 123,456,789", "rec 123456789 a@@example.com",
+			"rec 123456789 ａ@example.com", "rec 12345678９", "rec 0x75BCD15", "rec 123456789 <script>@x.com",
+			"rec 123456789 a@example.com 10 20", "rec 1e9", "rec 123456789 a@example.com 0",
+			"rec 123 456 789 a@example.com 999", "rec 123456789 [x](https://evil.org)" })
+	void malformedRecGetsUsageReplyAndNoLookup(String text) {
+		assertUsageReply(text);
+	}
+
+	@org.junit.jupiter.api.Test
+	void tenThousandCharactersGetUsageReply() {
+		assertUsageReply("rec " + "9".repeat(9_996));
+	}
+
+	void assertUsageReply(String text) {
+		String messageId = WebexFake.id("MESSAGE", "bad-" + System.nanoTime());
+		WEBEX.message(messageId, ALICE, "alice@example.com", "direct", text);
+		byte[] body = WebexFake.envelope("messages", messageId, ALICE, "alice@example.com", "direct")
+			.getBytes(StandardCharsets.UTF_8);
+
+		assertThat(WebexFake.deliver(this.port, body, WebexFake.SECRET).statusCode()).isEqualTo(200);
+
+		List<String> replies = BotTestSupport.awaitReplies(1);
+		assertThat(replies).hasSize(1);
+		assertThat(replies.get(0)).containsAnyOf("rec 123 456 789", "rec 123456789");
+		assertThat(WEBEX.calls()).extracting((r) -> r.getMethod().getName() + " " + r.getUrl())
+			.containsExactly("GET /v1/messages/" + messageId, "POST /v1/messages");
+	}
+
+}

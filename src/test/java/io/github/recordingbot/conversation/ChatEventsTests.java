@@ -1,0 +1,86 @@
+package io.github.recordingbot.conversation;
+
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import io.github.recordingbot.conversation.ChatEvents.Admission;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+
+/**
+ * The door to the chat workers: what is dropped before any Webex call, and what happens when the
+ * queue is full.
+ */
+class ChatEventsTests {
+
+	final BotIdentity identity = mock(BotIdentity.class);
+
+	final Conversation conversation = mock(Conversation.class);
+
+	final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
+
+	final ChatEvents events = new ChatEvents(this.identity, this.conversation, this.executor);
+
+	@AfterEach
+	void stop() {
+		this.executor.shutdownNow();
+	}
+
+	@Test
+	void ownEventIsIgnored() {
+		given(this.identity.isSelf("bot")).willReturn(true);
+
+		assertThat(this.events.submit(event("e1", "bot", "bot@webex.bot"))).isEqualTo(Admission.IGNORED);
+		then(this.conversation).should(never()).handle(any());
+	}
+
+	@Test
+	void otherBotsEventIsIgnored() {
+		assertThat(this.events.submit(event("e1", "p", "Other@Webex.Bot"))).isEqualTo(Admission.IGNORED);
+	}
+
+	@Test
+	void fullQueueAnswersBusyAndTheRetryIsNotTakenForADuplicate() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch started = new CountDownLatch(1);
+		willAnswer((invocation) -> {
+			started.countDown();
+			release.await(5, TimeUnit.SECONDS);
+			return null;
+		}).given(this.conversation).handle(any());
+
+		assertThat(this.events.submit(event("running", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
+		started.await(5, TimeUnit.SECONDS);
+		assertThat(this.events.submit(event("queued", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
+		assertThat(this.events.submit(event("rejected", "p", "a@example.com"))).isEqualTo(Admission.BUSY);
+		release.countDown();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.until(() -> this.executor.getQueue().isEmpty() && this.executor.getActiveCount() == 0);
+
+		assertThat(this.events.submit(event("rejected", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
+		assertThat(this.events.submit(event("queued", "p", "a@example.com"))).isEqualTo(Admission.DUPLICATE);
+	}
+
+	@Test
+	void sameEventTwiceIsADuplicate() {
+		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
+		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.DUPLICATE);
+	}
+
+	static ChatEvent event(String id, String personId, String email) {
+		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, "room", "direct", personId, email, null, Instant.now());
+	}
+
+}
