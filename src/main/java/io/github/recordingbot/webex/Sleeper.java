@@ -1,0 +1,21 @@
+package io.github.recordingbot.webex;
+
+import java.time.Duration;
+
+/**
+ * Waits between two attempts of a Webex call; tests pass one that only records the waits.
+ */
+@FunctionalInterface
+interface Sleeper {
+
+	/** Sleeps on the calling thread with {@link Thread#sleep(long)}. */
+	Sleeper THREAD = (duration) -> Thread.sleep(duration.toMillis());
+
+	/**
+	 * Waits for the given time.
+	 * @param duration how long
+	 * @throws InterruptedException when the thread is interrupted while waiting
+	 */
+	void sleep(Duration duration) throws InterruptedException;
+
+}

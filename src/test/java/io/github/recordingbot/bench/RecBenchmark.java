@@ -1,0 +1,436 @@
+package io.github.recordingbot.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.recordingbot.support.WebexFake;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * End-to-end benchmark of {@code rec} requests against the built-in Webex simulator: starts the
+ * bot in its own JVM ({@code demo} profile, {@code sim.latency} per Webex call), sends signed
+ * webhooks sequentially and at concurrency C, waits for each reply and prints latency, ack time,
+ * throughput, Webex calls, CPU time and peak RSS of the bot's process. Run with
+ * {@code ./mvnw -Pbench test}; never part of {@code ./mvnw verify}.
+ *
+ * <p>Replies are seen by polling the simulator's {@code GET /sim/calls} count of
+ * {@code POST /messages} and matched first in, first out; the CPU the polls cost the bot is
+ * measured while idle and subtracted.
+ */
+class RecBenchmark {
+
+	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final String SECRET = "demo-webhook-secret-not-for-production-use";
+
+	static final Duration POLL = Duration.ofMillis(Long.getLong("bench.poll-millis", 2));
+
+	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	final long latencyMillis = Long.getLong("bench.latency-millis", 50);
+
+	final int concurrency = Integer.getInteger("bench.concurrency", 50);
+
+	final int sequentialRequests = Integer.getInteger("bench.sequential", 200);
+
+	final int concurrentRequests = Integer.getInteger("bench.requests", 2000);
+
+	final int warmup = Integer.getInteger("bench.warmup", 300);
+
+	String base;
+
+	BotProcess bot;
+
+	@Test
+	void recRequests() throws Exception {
+		try (BotProcess started = BotProcess.start(this.latencyMillis)) {
+			this.bot = started;
+			this.base = started.base;
+			List<Target> targets = targets();
+			System.out.printf("%nBenchmark: %d targets (series of 1-4 instances), sim latency %d ms, %d cores, %s%n",
+					targets.size(), this.latencyMillis, Runtime.getRuntime().availableProcessors(),
+					System.getProperty("java.vm.name") + " " + Runtime.version());
+			run("warm-up", targets, this.warmup, 10);
+			double pollCpu = pollCpuMillis();
+			System.out.printf("cost of one reply poll: %.3f ms CPU (subtracted below)%n%n", pollCpu);
+			print(run("sequential", targets, this.sequentialRequests, 1), pollCpu);
+			print(run("C=" + this.concurrency, targets, this.concurrentRequests, this.concurrency), pollCpu);
+			System.out.printf("peak RSS (VmHWM) of the bot: %d MB%n%n", started.peakRssKb() / 1024);
+		}
+	}
+
+	/** Sample people asking for their own meetings that have 1-4 recordings. */
+	List<Target> targets() throws Exception {
+		List<Target> targets = new ArrayList<>();
+		for (JsonNode person : JSON.readTree(get("/demo/api/people"))) {
+			if (!person.path("inOrg").asBoolean(false)) {
+				continue;
+			}
+			for (JsonNode meeting : person.path("meetings")) {
+				int recordings = meeting.path("recordings").asInt(0);
+				if (recordings >= 1 && recordings <= 4) {
+					targets.add(new Target(person.get("id").asString(), person.get("email").asString(),
+							meeting.get("meetingNumber").asString()));
+				}
+			}
+		}
+		if (targets.isEmpty()) {
+			throw new IllegalStateException("The simulator offers no meeting with 1-4 recordings");
+		}
+		return targets;
+	}
+
+	Result run(String name, List<Target> targets, int requests, int concurrency) throws Exception {
+		Replies replies = new Replies(repliesSoFar());
+		long callsBefore = callsSoFar();
+		long cpuBefore = this.bot.cpuMillis();
+		AtomicInteger next = new AtomicInteger();
+		List<Long> endToEnd = Collections.synchronizedList(new ArrayList<>());
+		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
+		ExecutorService senders = Executors.newFixedThreadPool(concurrency);
+		Thread poller = new Thread(() -> replies.poll(this::repliesSoFarQuietly), "reply-poller");
+		long start = System.nanoTime();
+		poller.start();
+		try {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int w = 0; w < concurrency; w++) {
+				workers.add(senders.submit(() -> {
+					for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
+						Target target = targets.get(i % targets.size());
+						String data = post("/demo/api/people/" + target.personId() + "/messages",
+								"{\"text\":\"rec " + target.meetingNumber() + " " + target.email() + " 30\"}");
+						CountDownLatch done = new CountDownLatch(1);
+						long sent = System.nanoTime();
+						replies.expect(sent, done, endToEnd);
+						int status = deliver(data);
+						acks.add(System.nanoTime() - sent);
+						if (status != 200) {
+							throw new IllegalStateException("Webhook answered " + status);
+						}
+						if (!done.await(60, TimeUnit.SECONDS)) {
+							throw new IllegalStateException("No reply within 60 s");
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> worker : workers) {
+				worker.get();
+			}
+		}
+		finally {
+			replies.stop();
+			poller.join();
+			senders.shutdownNow();
+		}
+		long elapsed = System.nanoTime() - start;
+		return new Result(name, requests, elapsed, endToEnd, acks, callsSoFar() - callsBefore,
+				this.bot.cpuMillis() - cpuBefore, replies.polls.get());
+	}
+
+	void print(Result r, double pollCpu) {
+		List<Long> e2e = sorted(r.endToEnd());
+		List<Long> acks = sorted(r.acks());
+		double seconds = r.elapsedNanos() / 1e9;
+		double cpu = r.cpuMillis() - r.polls() * pollCpu;
+		System.out.printf("%s: %d requests in %.1f s%n", r.name(), r.requests(), seconds);
+		System.out.printf("  end-to-end  p50 %d ms  p90 %d ms  p99 %d ms%n", ms(e2e, 50), ms(e2e, 90), ms(e2e, 99));
+		System.out.printf("  webhook ack p50 %.1f ms  p99 %.1f ms%n", pct(acks, 50) / 1e6, pct(acks, 99) / 1e6);
+		System.out.printf("  throughput  %.1f requests/s%n", r.requests() / seconds);
+		System.out.printf("  Webex calls %.2f per request (simulator count, reply POST included)%n",
+				(double) r.webexCalls() / r.requests());
+		System.out.printf("  bot CPU     %.2f ms per request (%.2f before subtracting %d polls; includes the simulator)%n%n",
+				cpu / r.requests(), (double) r.cpuMillis() / r.requests(), r.polls());
+	}
+
+	/** CPU the bot spends answering one {@code GET /sim/calls}, measured with nothing else going on. */
+	double pollCpuMillis() throws Exception {
+		int polls = 2000;
+		long before = this.bot.cpuMillis();
+		for (int i = 0; i < polls; i++) {
+			repliesSoFar();
+		}
+		return (double) (this.bot.cpuMillis() - before) / polls;
+	}
+
+	// simulator and webhook -------------------------------------------------------------------
+
+	int deliver(String messageJson) throws Exception {
+		JsonNode message = JSON.readTree(messageJson);
+		Map<String, Object> data = new LinkedHashMap<>();
+		for (String field : List.of("id", "roomId", "roomType", "personId", "personEmail", "created")) {
+			if (message.hasNonNull(field)) {
+				data.put(field, message.get(field).asString());
+			}
+		}
+		Map<String, Object> envelope = new LinkedHashMap<>();
+		envelope.put("id", "benchmark-webhook");
+		envelope.put("name", "Benchmark");
+		envelope.put("targetUrl", this.base + "/webhook");
+		envelope.put("resource", "messages");
+		envelope.put("event", "created");
+		envelope.put("ownedBy", "creator");
+		envelope.put("status", "active");
+		envelope.put("actorId", data.get("personId"));
+		envelope.put("data", data);
+		byte[] body = JSON.writeValueAsBytes(envelope);
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/webhook"))
+			.header("Content-Type", "application/json")
+			.header("X-Spark-Signature", WebexFake.sign(SECRET, body))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	long repliesSoFar() throws Exception {
+		return JSON.readTree(get("/sim/calls")).path("byEndpoint").path("POST /messages").asLong(0);
+	}
+
+	long repliesSoFarQuietly() {
+		try {
+			return repliesSoFar();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	long callsSoFar() throws Exception {
+		return JSON.readTree(get("/sim/calls")).path("total").asLong(0);
+	}
+
+	String get(String path) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+	}
+
+	String post(String path, String json) throws Exception {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build());
+	}
+
+	String send(HttpRequest request) throws Exception {
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() / 100 != 2) {
+			throw new IllegalStateException(request.uri().getPath() + " answered " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	// statistics ------------------------------------------------------------------------------
+
+	static List<Long> sorted(List<Long> values) {
+		List<Long> copy = new ArrayList<>(values);
+		Collections.sort(copy);
+		return copy;
+	}
+
+	static double pct(List<Long> sorted, int percentile) {
+		if (sorted.isEmpty()) {
+			return Double.NaN;
+		}
+		int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+		return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+	}
+
+	static long ms(List<Long> sorted, int percentile) {
+		return Math.round(pct(sorted, percentile) / 1e6);
+	}
+
+	record Target(String personId, String email, String meetingNumber) {
+	}
+
+	record Result(String name, int requests, long elapsedNanos, List<Long> endToEnd, List<Long> acks,
+			long webexCalls, long cpuMillis, long polls) {
+	}
+
+	/** Replies seen so far, handed to the waiting requests first in, first out. */
+	static final class Replies {
+
+		final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+
+		final AtomicInteger polls = new AtomicInteger();
+
+		volatile boolean running = true;
+
+		long seen;
+
+		Replies(long seen) {
+			this.seen = seen;
+		}
+
+		void expect(long sent, CountDownLatch done, List<Long> latencies) {
+			this.pending.add(new Pending(sent, done, latencies));
+		}
+
+		void poll(java.util.function.LongSupplier count) {
+			while (this.running) {
+				if (!this.pending.isEmpty()) {
+					long now = count.getAsLong();
+					this.polls.incrementAndGet();
+					long at = System.nanoTime();
+					for (; this.seen < now; this.seen++) {
+						Pending p = this.pending.poll();
+						if (p == null) {
+							break;
+						}
+						p.latencies().add(at - p.sent());
+						p.done().countDown();
+					}
+				}
+				try {
+					Thread.sleep(POLL.toMillis());
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		}
+
+		void stop() {
+			this.running = false;
+		}
+
+		record Pending(long sent, CountDownLatch done, List<Long> latencies) {
+		}
+
+	}
+
+	/** The bot in its own JVM, so that its CPU time and RSS are its own. */
+	static final class BotProcess implements AutoCloseable {
+
+		final Process process;
+
+		final String base;
+
+		final Path dir;
+
+		private BotProcess(Process process, String base, Path dir) {
+			this.process = process;
+			this.base = base;
+			this.dir = dir;
+		}
+
+		static BotProcess start(long latencyMillis) throws Exception {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
+			Path dir = Files.createTempDirectory("recording-bot-bench");
+			Files.writeString(dir.resolve("config.json"), """
+					{"approved_domains": [%s], "respond_only_to_host": true, "protect_pmr": true,
+					 "language": "en_US", "max_days_back": 30}
+					""".formatted(String.join(",", sampleDomains())), StandardCharsets.UTF_8);
+			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+			List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("bench.xmx", "256m"),
+					"-cp", System.getProperty("java.class.path"), "io.github.recordingbot.RecordingBotApplication",
+					"--spring.profiles.active=demo", "--server.port=" + port, "--sim.latency=" + latencyMillis + "ms",
+					// The benchmark delivers the webhooks itself, to time the acknowledgement.
+					"--sim.webhook-target=http://127.0.0.1:9/none", "--bot.config-file=" + dir.resolve("config.json"),
+					"--bot.log-dir=" + dir.resolve("log"), "--logging.level.root=WARN",
+					"--logging.level.io.github.recordingbot.sim=ERROR"));
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+				.redirectOutput(dir.resolve("bot.log").toFile())
+				.start();
+			BotProcess bot = new BotProcess(process, "http://localhost:" + port, dir);
+			bot.awaitHealthy();
+			return bot;
+		}
+
+		/** The sample organization's domain(s), approved in the bot's config ({@code -Dbench.domains}). */
+		private static Set<String> sampleDomains() {
+			Set<String> domains = new TreeSet<>();
+			for (String domain : System.getProperty("bench.domains", "example.com").split(",")) {
+				domains.add("\"" + domain.trim() + "\"");
+			}
+			return domains;
+		}
+
+		private void awaitHealthy() throws Exception {
+			HttpClient http = HttpClient.newHttpClient();
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+			while (System.nanoTime() < deadline) {
+				if (!this.process.isAlive()) {
+					throw new IllegalStateException("The bot exited; see " + this.dir.resolve("bot.log"));
+				}
+				try {
+					HttpResponse<String> health = http.send(
+							HttpRequest.newBuilder(URI.create(this.base + "/actuator/health")).build(),
+							HttpResponse.BodyHandlers.ofString());
+					if (health.statusCode() == 200) {
+						return;
+					}
+				}
+				catch (IOException ex) {
+					// not listening yet
+				}
+				Thread.sleep(250);
+			}
+			throw new IllegalStateException("The bot did not become healthy; see " + this.dir.resolve("bot.log"));
+		}
+
+		/** User plus system CPU time of the bot's process, from /proc/&lt;pid&gt;/stat. */
+		long cpuMillis() throws IOException {
+			String stat = Files.readString(Path.of("/proc", String.valueOf(this.process.pid()), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			return ticks * 1000 / clockTicksPerSecond();
+		}
+
+		/** Peak resident set size of the bot's process (VmHWM), in KiB. */
+		long peakRssKb() throws IOException {
+			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.process.pid()), "status"))) {
+				if (line.startsWith("VmHWM:")) {
+					return Long.parseLong(line.replaceAll("[^0-9]", ""));
+				}
+			}
+			return -1;
+		}
+
+		private static long clockTicksPerSecond() {
+			try {
+				Process getconf = new ProcessBuilder("getconf", "CLK_TCK").start();
+				return Long.parseLong(new String(getconf.getInputStream().readAllBytes()).trim());
+			}
+			catch (Exception ex) {
+				return 100;
+			}
+		}
+
+		@Override
+		public void close() throws Exception {
+			this.process.destroy();
+			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly();
+			}
+			System.out.println("bot log: " + this.dir.resolve("bot.log"));
+		}
+
+	}
+
+}
