@@ -53,7 +53,9 @@ record Envelope(String resource, String event, String actorId, String dataId, St
 			root = MAPPER.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new MalformedEnvelopeException("not JSON: " + ex.getOriginalMessage());
+			// Jackson's message quotes the input; only the position is logged, never the bytes.
+			throw new MalformedEnvelopeException("not JSON (at " + ((ex.getLocation() != null)
+					? "line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : "?") + ")");
 		}
 		if (root == null || !root.isObject()) {
 			throw new MalformedEnvelopeException("not a JSON object");

@@ -73,7 +73,7 @@ class WebhookController {
 		}
 		ChatEvent.Kind kind = kind(envelope);
 		if (kind == null) {
-			logger.info("Ignored a signed {}/{} delivery", envelope.resource(), envelope.event());
+			logger.info("Ignored a signed {}/{} delivery", printable(envelope.resource()), printable(envelope.event()));
 			return ResponseEntity.ok().build();
 		}
 		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.roomId(), envelope.roomType(),
@@ -92,6 +92,16 @@ class WebhookController {
 			case "attachmentActions" -> ChatEvent.Kind.CARD_ACTION;
 			default -> null;
 		};
+	}
+
+	/** Keeps log lines one line and readable whatever a signed body carries. */
+	static String printable(String text) {
+		StringBuilder out = new StringBuilder();
+		for (int i = 0; i < text.length() && out.length() < 64; i++) {
+			char c = text.charAt(i);
+			out.append((c >= 0x20 && c < 0x7f) ? c : '?');
+		}
+		return out.toString();
 	}
 
 	/** Reads at most {@code max} bytes; {@code null} when the body is longer. */
