@@ -86,8 +86,7 @@ class NewAuthorization {
 		}
 		Instant now = this.clock.instant();
 		Instant refreshExpiresAt = RefreshOutcomes.refreshTokenExpiresAt(response, now);
-		OAuth2AccessToken stored = new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(),
-				token.getIssuedAt(), token.getExpiresAt(), granted);
+		OAuth2AccessToken stored = RefreshOutcomes.onClock(token, now, granted);
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registration, OfficerTokenSource.PRINCIPAL, stored,
 				response.getRefreshToken());
 		// one transaction: a crash leaves the old authorization or the new one, never a mix or none
@@ -97,7 +96,7 @@ class NewAuthorization {
 			this.records.authorized(officer.id(), officer.primaryEmail(), officer.displayName(), now, refreshExpiresAt);
 		}));
 		logger.info("Stored a new Compliance Officer authorization by person {}", officer.id());
-		return Result.accepted(officer.displayName(), officer.primaryEmail(), token.getExpiresAt(), refreshExpiresAt);
+		return Result.accepted(officer.displayName(), officer.primaryEmail(), stored.getExpiresAt(), refreshExpiresAt);
 	}
 
 	private static boolean isListed(Person officer, List<String> listed) {

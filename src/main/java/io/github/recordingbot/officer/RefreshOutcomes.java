@@ -1,6 +1,7 @@
 package io.github.recordingbot.officer;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,6 +16,7 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AccessTokenResponseClient;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
@@ -56,8 +58,12 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 	@Override
 	public void onAuthorizationSuccess(OAuth2AuthorizedClient client, Authentication principal,
 			Map<String, Object> attributes) {
-		this.clients.saveAuthorizedClient(client, principal);
-		this.records.refreshed(this.clock.instant(), this.refreshTokenExpiresAt.getAndSet(null));
+		Instant now = this.clock.instant();
+		OAuth2AuthorizedClient stored = new OAuth2AuthorizedClient(client.getClientRegistration(),
+				client.getPrincipalName(), onClock(client.getAccessToken(), now, client.getAccessToken().getScopes()),
+				client.getRefreshToken());
+		this.clients.saveAuthorizedClient(stored, principal);
+		this.records.refreshed(now, this.refreshTokenExpiresAt.getAndSet(null));
 		logger.info("Refreshed the Compliance Officer's access token; it now expires at {}",
 				client.getAccessToken().getExpiresAt());
 	}
@@ -82,6 +88,16 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 		else {
 			logger.warn("Refreshing the Compliance Officer's token failed again ({})", code);
 		}
+	}
+
+	/**
+	 * The token with issue and expiry times on the bot's clock: Spring Security stamps them with
+	 * the system time, and every refresh decision must use one clock.
+	 */
+	static OAuth2AccessToken onClock(OAuth2AccessToken token, Instant now, java.util.Set<String> scopes) {
+		Duration lifetime = (token.getIssuedAt() != null && token.getExpiresAt() != null)
+				? Duration.between(token.getIssuedAt(), token.getExpiresAt()) : Duration.ZERO;
+		return new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now, now.plus(lifetime), scopes);
 	}
 
 	static Instant refreshTokenExpiresAt(OAuth2AccessTokenResponse response, Instant now) {
