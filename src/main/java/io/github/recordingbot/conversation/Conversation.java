@@ -3,6 +3,7 @@ package io.github.recordingbot.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.github.recordingbot.access.AccessConfig;
@@ -18,6 +19,7 @@ import io.github.recordingbot.recording.Outcome;
 import io.github.recordingbot.recording.RecordingLookup;
 import io.github.recordingbot.recording.RecordingRequest;
 import io.github.recordingbot.webex.WebexException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +50,10 @@ public class Conversation {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
-			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock) {
+			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, MeterRegistry meters) {
 		this.resolver = resolver;
 		this.rules = rules;
 		this.recordings = recordings;
@@ -58,6 +62,7 @@ public class Conversation {
 		this.audit = audit;
 		this.identity = identity;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	/**
@@ -134,6 +139,7 @@ public class Conversation {
 				outcome.meetingIds(), outcome.recordingIds(),
 				Duration.between(event.received(), this.clock.instant()).toMillis());
 		Reply reply = outcome.reply();
+		this.meters.counter("bot.requests", "decision", outcome.decision().name().toLowerCase(Locale.ROOT)).increment();
 		try {
 			this.audit.write(record);
 		}
