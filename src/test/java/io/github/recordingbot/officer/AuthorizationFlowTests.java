@@ -15,12 +15,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -31,9 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@AutoConfigureMockMvc
-class AuthorizationFlowTests {
+class AuthorizationFlowTests extends OfficerContextTests {
 
 	static final String REDIRECT_URI = OfficerTestSupport.PUBLIC_URL + "/webex/redirect";
 
@@ -48,11 +42,6 @@ class AuthorizationFlowTests {
 
 	@Autowired
 	AccessConfigStore config;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		OfficerTestSupport.properties(registry);
-	}
 
 	@BeforeEach
 	void reset() {

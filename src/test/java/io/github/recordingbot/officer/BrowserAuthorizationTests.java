@@ -17,11 +17,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -30,9 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The officer's whole journey in a real headless Chromium: operator login, the (fake) Webex
  * consent page, the success page, and the status page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@AutoConfigureMockMvc
-class BrowserAuthorizationTests {
+class BrowserAuthorizationTests extends OfficerContextTests {
 
 	static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -40,11 +34,6 @@ class BrowserAuthorizationTests {
 	JdbcTemplate jdbc;
 
 	WebDriver browser;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		OfficerTestSupport.properties(registry);
-	}
 
 	@BeforeEach
 	void start() {
