@@ -3,6 +3,7 @@ package io.github.recordingbot.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import io.github.recordingbot.access.AccessConfig;
@@ -19,6 +20,7 @@ import io.github.recordingbot.recording.Outcome;
 import io.github.recordingbot.recording.RecordingLookup;
 import io.github.recordingbot.recording.RecordingRequest;
 import io.github.recordingbot.webex.WebexException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +55,11 @@ public class Conversation {
 
 	private final RateLimiter limiter;
 
+	private final MeterRegistry meters;
+
 	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
 			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, ForwardedRecordings forwards,
-			RateLimiter limiter) {
+			RateLimiter limiter, MeterRegistry meters) {
 		this.resolver = resolver;
 		this.rules = rules;
 		this.recordings = recordings;
@@ -66,6 +70,7 @@ public class Conversation {
 		this.clock = clock;
 		this.forwards = forwards;
 		this.limiter = limiter;
+		this.meters = meters;
 	}
 
 	/**
@@ -177,6 +182,7 @@ public class Conversation {
 				outcome.meetingIds(), outcome.recordingIds(),
 				Duration.between(event.received(), this.clock.instant()).toMillis());
 		Reply reply = outcome.reply();
+		this.meters.counter("bot.requests", "decision", outcome.decision().name().toLowerCase(Locale.ROOT)).increment();
 		try {
 			this.audit.write(record);
 		}

@@ -36,6 +36,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/webhook").permitAll()
 			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/error", "/favicon.ico").permitAll()
+			// only the session that started /webex/authorize (operator login) holds the state it must match
+			.requestMatchers(HttpMethod.GET, "/webex/redirect").permitAll()
 			.anyRequest().hasRole("ADMIN"))
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/webhook"));

@@ -3,6 +3,7 @@ package io.github.recordingbot.status;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.webex.WebexProperties;
 import io.github.recordingbot.webhook.WebhookProperties;
 import org.slf4j.Logger;
@@ -28,8 +29,12 @@ public class SetupCheck {
 
 	private final String publicBaseUrl;
 
-	SetupCheck(WebexProperties webex, WebhookProperties webhook, @Value("${bot.public-base-url:}") String publicBaseUrl) {
+	private final OfficerOverview officer;
+
+	SetupCheck(WebexProperties webex, WebhookProperties webhook, @Value("${bot.public-base-url:}") String publicBaseUrl,
+			OfficerOverview officer) {
 		this.webex = webex;
+		this.officer = officer;
 		this.webhook = webhook;
 		this.publicBaseUrl = publicBaseUrl;
 	}
@@ -43,9 +48,13 @@ public class SetupCheck {
 				"Any random string of 32 or more characters, e.g. the output of: openssl rand -hex 32"));
 		settings.add(new Setting("PUBLIC_BASE_URL", !this.publicBaseUrl.isBlank(),
 				"The https address where Webex and your browser reach the bot, e.g. https://bot.example.com"));
-		settings.add(new Setting("WEBEX_INTEGRATION_ACCESS_TOKEN", this.webex.integrationAccessToken() != null,
-				"A Compliance Officer's access token (e.g. from https://developer.webex.com/docs/getting-started), "
-						+ "or let the officer authorize the integration at <PUBLIC_BASE_URL>/webex/authorize."));
+		OfficerOverview.Status officer = this.officer.status();
+		settings.add(new Setting("WEBEX_INTEGRATION_CLIENT_ID and _SECRET", officer.clientConfigured(),
+				"Create an integration at https://developer.webex.com/my-apps/new/integration with the redirect URI "
+						+ "<PUBLIC_BASE_URL>/webex/redirect and copy its client id and secret."));
+		settings.add(new Setting("Compliance Officer authorization", officer.authorized() || officer.pastedToken(),
+				"Let the Compliance Officer authorize at <PUBLIC_BASE_URL>/webex/authorize (needs the integration), "
+						+ "or paste an officer's access token into WEBEX_INTEGRATION_ACCESS_TOKEN."));
 		return settings;
 	}
 

@@ -3,17 +3,24 @@ package io.github.recordingbot.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
+import io.github.recordingbot.access.AccessConfigStore;
 import io.github.recordingbot.conversation.BotIdentity;
+import io.github.recordingbot.officer.OfficerOverview;
+import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.WebhookProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.http.MediaType;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * {@code GET /}: the operator's status page, plain server-rendered HTML that reads well on a phone.
+ * Reading it changes nothing; the buttons POST to {@link AdminController}.
  */
 @RestController
 class StatusController {
@@ -24,21 +31,39 @@ class StatusController {
 
 	private final WebhookProperties webhook;
 
+	private final OfficerOverview officer;
+
+	private final WebhookRegistration webhooks;
+
+	private final AccessConfigStore config;
+
+	private final MeterRegistry meters;
+
 	private final Clock clock;
 
 	private final Instant started;
 
-	StatusController(SetupCheck setup, BotIdentity identity, WebhookProperties webhook, Clock clock) {
+	StatusController(SetupCheck setup, BotIdentity identity, WebhookProperties webhook, OfficerOverview officer,
+			WebhookRegistration webhooks, AccessConfigStore config, MeterRegistry meters, Clock clock) {
 		this.setup = setup;
 		this.identity = identity;
 		this.webhook = webhook;
+		this.officer = officer;
+		this.webhooks = webhooks;
+		this.config = config;
+		this.meters = meters;
 		this.clock = clock;
 		this.started = clock.instant();
 	}
 
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-	String status() {
+	String status(CsrfToken csrf) {
 		StatusPage page = new StatusPage("Webex Recording Bot");
+		OfficerOverview.Status officer = this.officer.status();
+		if (officer.reauthorizationNeeded()) {
+			page.alert("Webex refused the Compliance Officer's authorization. Recording lookups are paused until the "
+					+ "officer authorizes again at /webex/authorize.");
+		}
 		page.section("Bot");
 		page.row("Identity", this.identity.person()
 			.map((p) -> p.displayName() + " (" + p.primaryEmail() + ")")
@@ -52,63 +77,42 @@ class StatusController {
 		if (!this.webhook.hasSecret()) {
 			page.alert("POST /webhook answers 401 to every delivery because WEBHOOK_SECRET is not set.");
 		}
+		OfficerSection.render(page, officer);
+		webhooks(page, csrf);
+		AccessConfigStore.ReloadStatus file = this.config.status();
+		page.section("Config file");
+		page.row("Path", file.path());
+		page.row("Approved users / domains", file.approvedUsers() + " / " + file.approvedDomains());
+		page.row("Last reload", file.lastAttempt() + (file.loadedOk() ? ": ok" : ": failed: " + file.lastError()),
+				!file.loadedOk());
+		page.row("Last good load", file.lastSuccess());
+		file.warnings().forEach((w) -> page.row("Warning", w, true));
+		page.section("Requests since start, by outcome");
+		List<Counter> counters = this.meters.find("bot.requests").counters().stream().toList();
+		if (counters.isEmpty()) {
+			page.row("Requests", 0);
+		}
+		counters.forEach((c) -> page.row(c.getId().getTag("decision"), (long) c.count()));
 		return page.html();
 	}
 
-	/** A tiny HTML builder; every value is escaped. */
-	static final class StatusPage {
-
-		private final StringBuilder body = new StringBuilder();
-
-		private final String title;
-
-		StatusPage(String title) {
-			this.title = title;
-		}
-
-		void section(String name) {
-			closeTable();
-			this.body.append("<h2>").append(HtmlUtils.htmlEscape(name)).append("</h2><table>");
-		}
-
-		void row(String name, String value) {
-			row(name, value, false);
-		}
-
-		void row(String name, String value, boolean warn) {
-			this.body.append(warn ? "<tr class=\"warn\">" : "<tr>")
-				.append("<th>")
-				.append(HtmlUtils.htmlEscape(name))
-				.append("</th><td>")
-				.append(HtmlUtils.htmlEscape(String.valueOf(value)))
-				.append("</td></tr>");
-		}
-
-		void alert(String text) {
-			closeTable();
-			this.body.append("<p class=\"alert\">").append(HtmlUtils.htmlEscape(text)).append("</p>");
-		}
-
-		private void closeTable() {
-			int open = this.body.lastIndexOf("<table>");
-			if (open >= 0 && this.body.indexOf("</table>", open) < 0) {
-				this.body.append("</table>");
+	private void webhooks(StatusPage page, CsrfToken csrf) {
+		page.section("Webhooks");
+		page.row("Target", this.webhooks.target());
+		try {
+			List<Webhook> ours = this.webhooks.ours();
+			if (ours.isEmpty()) {
+				page.row("Registered", "none: press Register", true);
 			}
+			ours.forEach((w) -> page.row(w.resource() + "/" + w.event(), w.status() + " → " + w.targetUrl(),
+					!"active".equals(w.status())));
 		}
-
-		String html() {
-			closeTable();
-			return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-					+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
-					+ HtmlUtils.htmlEscape(this.title) + "</title><style>"
-					+ "body{font-family:system-ui,sans-serif;margin:1rem;max-width:48rem}"
-					+ "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem;"
-					+ "border-bottom:1px solid #ddd;vertical-align:top}th{width:35%}"
-					+ "tr.warn td{color:#8a4b00}.alert{background:#c62828;color:#fff;padding:.6rem;border-radius:4px}"
-					+ "</style></head><body><h1>" + HtmlUtils.htmlEscape(this.title) + "</h1>" + this.body
-					+ "</body></html>";
+		catch (RuntimeException ex) {
+			page.row("Registered", "unknown: Webex did not answer with the bot token", true);
 		}
-
+		page.button("/admin/webhooks/register", "Register webhooks", csrf);
+		page.button("/admin/webhooks/reactivate", "Re-activate disabled", csrf);
+		page.button("/admin/webhooks/delete", "Delete webhooks", csrf);
 	}
 
 }

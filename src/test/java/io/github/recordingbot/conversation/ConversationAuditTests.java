@@ -57,7 +57,7 @@ class ConversationAuditTests {
 
 	final Conversation conversation = new Conversation(this.resolver, this.rules, this.recordings, this.replies,
 			this.sender, this.audit, this.identity, Clock.systemUTC(), mock(ForwardedRecordings.class),
-			new RateLimiter(Clock.systemUTC()));
+			new RateLimiter(Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
 
 	@BeforeEach
 	void approveAlice() {

@@ -59,6 +59,7 @@ public final class BotTestSupport {
 		registry.add("bot.config-file", CONFIG::toString);
 		registry.add("bot.log-dir", () -> DIR.resolve("log").toString());
 		registry.add("bot.admin-password", () -> "test-admin-password");
+		registry.add("officer.token-storage-path", () -> DIR.resolve("data").toString());
 	}
 
 	/** Writes the config file; the caller reloads the store. */

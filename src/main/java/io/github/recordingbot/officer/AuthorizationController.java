@@ -1,0 +1,145 @@
+package io.github.recordingbot.officer;
+
+import java.time.Instant;
+
+import io.github.recordingbot.officer.NewAuthorization.Result;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizationRequestRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Compliance Officer's browser flow: {@code GET /webex/authorize} (operator login) sends the
+ * browser to Webex with a one-time {@code state} and a PKCE challenge, both kept in the HTTP
+ * session; {@code GET /webex/redirect} takes the answer, and only a request carrying that
+ * session's {@code state} reaches the token endpoint.
+ */
+@RestController
+class AuthorizationController {
+
+	private static final Logger logger = LoggerFactory.getLogger(AuthorizationController.class);
+
+	private final ClientRegistrationRepository registrations;
+
+	private final DefaultOAuth2AuthorizationRequestResolver resolver;
+
+	private final HttpSessionOAuth2AuthorizationRequestRepository pending = new HttpSessionOAuth2AuthorizationRequestRepository();
+
+	private final RestClientAuthorizationCodeTokenResponseClient codeExchange;
+
+	private final NewAuthorization newAuthorization;
+
+	private final OfficerProperties officer;
+
+	AuthorizationController(ClientRegistrationRepository registrations,
+			RestClientAuthorizationCodeTokenResponseClient codeExchange, NewAuthorization newAuthorization,
+			OfficerProperties officer) {
+		this.registrations = registrations;
+		this.resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/webex/authorize");
+		this.codeExchange = codeExchange;
+		this.newAuthorization = newAuthorization;
+		this.officer = officer;
+	}
+
+	@GetMapping("/webex/authorize")
+	ResponseEntity<String> authorize(HttpServletRequest request, HttpServletResponse response) {
+		if (this.registrations.findByRegistrationId(OfficerTokenSource.REGISTRATION) == null) {
+			return page(HttpStatus.SERVICE_UNAVAILABLE, "Authorization is not set up",
+					"Set " + missingSettings() + ", restart the bot, and open this page again. The client id and "
+							+ "secret come from the integration at https://developer.webex.com/my-apps; its redirect "
+							+ "URI must be <PUBLIC_BASE_URL>/webex/redirect.");
+		}
+		OAuth2AuthorizationRequest authorization = this.resolver.resolve(request, OfficerTokenSource.REGISTRATION);
+		this.pending.saveAuthorizationRequest(authorization, request, response);
+		return ResponseEntity.status(HttpStatus.FOUND)
+			.header(HttpHeaders.LOCATION, authorization.getAuthorizationRequestUri())
+			.build();
+	}
+
+	@GetMapping("/webex/redirect")
+	ResponseEntity<String> redirect(HttpServletRequest request, HttpServletResponse response,
+			@RequestParam(required = false) String code, @RequestParam(required = false) String error,
+			@RequestParam(name = "error_description", required = false) String errorDescription) {
+		// one-time: removed whatever happens next, so a replayed answer finds nothing
+		OAuth2AuthorizationRequest authorization = this.pending.removeAuthorizationRequest(request, response);
+		if (error != null) {
+			return page(HttpStatus.BAD_REQUEST, "Webex did not authorize the bot",
+					"Webex said: " + ((errorDescription != null) ? errorDescription : error)
+							+ ". The authorization stored before, if any, is unchanged.");
+		}
+		if (authorization == null || code == null) {
+			return page(HttpStatus.BAD_REQUEST, "This answer from Webex cannot be used",
+					"It does not belong to an authorization started in this browser, or it was used already. "
+							+ "Start again at /webex/authorize.");
+		}
+		ClientRegistration registration = this.registrations.findByRegistrationId(OfficerTokenSource.REGISTRATION);
+		OAuth2AccessTokenResponse tokens;
+		try {
+			OAuth2AuthorizationResponse answer = OAuth2AuthorizationResponse.success(code)
+				.redirectUri(authorization.getRedirectUri())
+				.state(authorization.getState())
+				.build();
+			tokens = this.codeExchange.getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(registration,
+					new OAuth2AuthorizationExchange(authorization, answer)));
+		}
+		catch (OAuth2AuthorizationException ex) {
+			logger.warn("Exchanging the officer's authorization code failed ({})", ex.getError().getErrorCode());
+			return page(HttpStatus.BAD_GATEWAY, "Webex did not complete the authorization",
+					"The token exchange failed. The authorization stored before, if any, is unchanged. "
+							+ "Try again at /webex/authorize.");
+		}
+		Result result = this.newAuthorization.accept(registration, tokens);
+		if (!result.accepted()) {
+			return page(HttpStatus.FORBIDDEN, "Authorization not stored",
+					result.problem() + " The authorization stored before, if any, is unchanged.");
+		}
+		return page(HttpStatus.OK, "The bot is authorized",
+				"Authorized by " + result.name() + " (" + result.email() + "). The access token is valid until "
+						+ result.accessTokenExpiresAt() + " and is refreshed automatically"
+						+ until(result.refreshTokenExpiresAt()) + ". The status page is at /.");
+	}
+
+	private String missingSettings() {
+		StringBuilder missing = new StringBuilder();
+		if (this.officer.clientId() == null) {
+			missing.append("WEBEX_INTEGRATION_CLIENT_ID, ");
+		}
+		if (this.officer.clientSecret() == null) {
+			missing.append("WEBEX_INTEGRATION_CLIENT_SECRET, ");
+		}
+		missing.append("and PUBLIC_BASE_URL (if not set)");
+		return missing.toString();
+	}
+
+	private static String until(Instant refreshTokenExpiresAt) {
+		return (refreshTokenExpiresAt != null) ? " (the refresh token lasts until " + refreshTokenExpiresAt + ")" : "";
+	}
+
+	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
+		return ResponseEntity.status(status)
+			.contentType(MediaType.TEXT_HTML)
+			.header("Referrer-Policy", "no-referrer")
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(AuthorizationPage.html(title, text));
+	}
+
+}

@@ -1,0 +1,159 @@
+package io.github.recordingbot.officer;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import io.github.recordingbot.webex.WebexProperties;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.FormHttpMessageConverter;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.http.OAuth2ErrorResponseErrorHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Wires the Compliance Officer authorization: the {@code webex} client registration (absent
+ * until client id, secret and public URL are set), the encrypted JDBC token store, and the
+ * token source with its two refresh managers.
+ */
+@Configuration(proxyBeanMethods = false)
+class OfficerConfiguration {
+
+	@Bean
+	ClientRegistrationRepository webexRegistration(OfficerProperties officer, WebexProperties webex,
+			@Value("${bot.public-base-url:}") String publicBaseUrl) {
+		ClientRegistration registration = registration(officer, webex, publicBaseUrl);
+		return (id) -> (registration != null && registration.getRegistrationId().equals(id)) ? registration : null;
+	}
+
+	static ClientRegistration registration(OfficerProperties officer, WebexProperties webex, String publicBaseUrl) {
+		if (!officer.hasClient() || !StringUtils.hasText(publicBaseUrl)) {
+			return null;
+		}
+		String base = publicBaseUrl.trim().replaceAll("/+$", "");
+		// an absolute redirect URI without placeholders: never derived from Host or X-Forwarded-*
+		return ClientRegistration.withRegistrationId(OfficerTokenSource.REGISTRATION)
+			.clientName("Webex")
+			.clientId(officer.clientId())
+			.clientSecret(officer.clientSecret())
+			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+			.redirectUri(base + "/webex/redirect")
+			.scope(officer.scopes())
+			.authorizationUri(webex.apiBaseUrl() + "/authorize")
+			.tokenUri(webex.apiBaseUrl() + "/access_token")
+			.clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
+			.build();
+	}
+
+	@Bean
+	TokenCipher tokenCipher(OfficerProperties officer) {
+		return TokenCipher.create(officer.tokenEncryptionKey(), officer.tokenStoragePath());
+	}
+
+	@Bean
+	OAuth2AuthorizedClientService authorizedClientService(JdbcTemplate jdbc, DataSource dataSource,
+			ClientRegistrationRepository registrations, TokenCipher cipher) {
+		createSchema(jdbc, dataSource);
+		JdbcOAuth2AuthorizedClientService service = new JdbcOAuth2AuthorizedClientService(jdbc, registrations);
+		service.setAuthorizedClientParametersMapper(EncryptedClientRows.parameters(cipher));
+		service.setAuthorizedClientRowMapper(EncryptedClientRows.rows(cipher, registrations));
+		return service;
+	}
+
+	@Bean
+	AuthorizationRecords authorizationRecords(JdbcTemplate jdbc, DataSource dataSource) {
+		createSchema(jdbc, dataSource);
+		return new AuthorizationRecords(jdbc, OfficerTokenSource.PRINCIPAL);
+	}
+
+	@Bean
+	RestClientAuthorizationCodeTokenResponseClient codeExchange(WebexProperties webex) {
+		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
+		client.setRestClient(tokenEndpoint(webex));
+		return client;
+	}
+
+	@Bean
+	OfficerTokenSource officerTokens(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientService clients, AuthorizationRecords records, OfficerProperties officer,
+			WebexProperties webex, Clock clock) {
+		RefreshOutcomes outcomes = new RefreshOutcomes(clients, records, clock);
+		RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
+		refresh.setRestClient(tokenEndpoint(webex));
+		OfficerTokenSource.Managers managers = new OfficerTokenSource.Managers(
+				manager(registrations, clients, outcomes, refresh, officer.clockSkew(), clock),
+				manager(registrations, clients, outcomes, refresh, officer.refreshBefore(), clock));
+		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock);
+	}
+
+	@Bean
+	TransactionTemplate officerTransactions(org.springframework.transaction.PlatformTransactionManager transactions) {
+		return new TransactionTemplate(transactions);
+	}
+
+	private static AuthorizedClientServiceOAuth2AuthorizedClientManager manager(
+			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
+			RefreshOutcomes outcomes, RestClientRefreshTokenTokenResponseClient refresh, java.time.Duration skew,
+			Clock clock) {
+		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
+				registrations, clients);
+		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
+			.refreshToken((r) -> r.clockSkew(skew).clock(clock).accessTokenResponseClient(outcomes.capturing(refresh)))
+			.build());
+		manager.setAuthorizationSuccessHandler(outcomes);
+		manager.setAuthorizationFailureHandler(outcomes);
+		return manager;
+	}
+
+	/** The token endpoint's client: Webex's timeouts, no redirects, OAuth error bodies understood. */
+	private static RestClient tokenEndpoint(WebexProperties webex) {
+		HttpClient http = HttpClient.newBuilder()
+			.connectTimeout(webex.connectTimeout())
+			.followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+		factory.setReadTimeout(webex.readTimeout());
+		return RestClient.builder()
+			.requestFactory(factory)
+			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
+				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
+			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
+			.build();
+	}
+
+	/** Creates the two tables when missing; H2 (the default) and PostgreSQL are supported. */
+	private static void createSchema(JdbcTemplate jdbc, DataSource dataSource) {
+		String product = jdbc.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName());
+		String platform = switch (String.valueOf(product).toLowerCase(Locale.ROOT)) {
+			case "h2" -> "h2";
+			case "postgresql" -> "postgresql";
+			default -> throw new IllegalStateException("The token store supports H2 and PostgreSQL, but "
+					+ "spring.datasource.url (SPRING_DATASOURCE_URL) points to " + product);
+		};
+		new ResourceDatabasePopulator(new ClassPathResource("officer/schema-" + platform + ".sql")).execute(dataSource);
+	}
+
+}

@@ -1,0 +1,143 @@
+package io.github.recordingbot.officer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.recordingbot.webex.OfficerTokens;
+import io.github.recordingbot.webex.WebexProperties;
+
+import org.springframework.security.oauth2.client.ClientAuthorizationException;
+import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+
+/**
+ * The officer token recording lookups use: the stored authorization (refreshed when it is about to
+ * expire) wins over the pasted {@code WEBEX_INTEGRATION_ACCESS_TOKEN}. Refreshing is single-flight:
+ * Spring Security does not serialize refreshes, and two concurrent ones could burn a rotated
+ * refresh token (spring-security#11461).
+ */
+class OfficerTokenSource implements OfficerTokens {
+
+	static final String REGISTRATION = "webex";
+
+	/** Every authorization is saved under this one principal, whoever's browser completed it. */
+	static final String PRINCIPAL = "compliance-officer";
+
+	private static final OAuth2AuthorizeRequest REQUEST = OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION)
+		.principal(PRINCIPAL)
+		.build();
+
+	private final ClientRegistrationRepository registrations;
+
+	private final OAuth2AuthorizedClientService clients;
+
+	private final AuthorizationRecords records;
+
+	private final Managers managers;
+
+	private final WebexProperties webex;
+
+	private final Duration clockSkew;
+
+	private final Clock clock;
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	OfficerTokenSource(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
+			AuthorizationRecords records, Managers managers, WebexProperties webex, Duration clockSkew, Clock clock) {
+		this.registrations = registrations;
+		this.clients = clients;
+		this.records = records;
+		this.managers = managers;
+		this.webex = webex;
+		this.clockSkew = clockSkew;
+		this.clock = clock;
+	}
+
+	@Override
+	public Optional<String> accessToken() {
+		Optional<String> stored = storedToken();
+		return stored.isPresent() ? stored : Optional.ofNullable(this.webex.integrationAccessToken());
+	}
+
+	/** The stored authorization, if any, without refreshing it. */
+	Optional<OAuth2AuthorizedClient> current() {
+		if (this.registrations.findByRegistrationId(REGISTRATION) == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(this.clients.loadAuthorizedClient(REGISTRATION, PRINCIPAL));
+	}
+
+	/** Refreshes when the access token has less than {@code officer.refresh-before} left. */
+	void refreshIfDue() {
+		if (current().isEmpty() || reauthorizationNeeded()) {
+			return;
+		}
+		authorize(this.managers.scheduled());
+	}
+
+	/** Runs the work while no refresh runs, e.g. replacing the stored authorization. */
+	void exclusively(Runnable work) {
+		this.lock.lock();
+		try {
+			work.run();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private Optional<String> storedToken() {
+		Optional<OAuth2AuthorizedClient> client = current();
+		if (client.isEmpty() || reauthorizationNeeded()) {
+			return Optional.empty();
+		}
+		if (!expiresWithin(client.get(), this.clockSkew)) {
+			return Optional.of(client.get().getAccessToken().getTokenValue());
+		}
+		return authorize(this.managers.onRequest());
+	}
+
+	private Optional<String> authorize(OAuth2AuthorizedClientManager manager) {
+		this.lock.lock();
+		try {
+			// the manager re-reads the store, so threads that waited here find the refreshed token
+			OAuth2AuthorizedClient client = manager.authorize(REQUEST);
+			return Optional.ofNullable(client).map((c) -> c.getAccessToken().getTokenValue());
+		}
+		catch (ClientAuthorizationException ex) {
+			// the failure handler has recorded it; an access token that still works keeps being used
+			return current().filter((c) -> !reauthorizationNeeded() && !expiresWithin(c, Duration.ZERO))
+				.map((c) -> c.getAccessToken().getTokenValue());
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private boolean reauthorizationNeeded() {
+		return this.records.find().map(AuthorizationRecords.Details::reauthorizationNeeded).orElse(false);
+	}
+
+	private boolean expiresWithin(OAuth2AuthorizedClient client, Duration margin) {
+		Instant expiresAt = client.getAccessToken().getExpiresAt();
+		return expiresAt == null || !this.clock.instant().plus(margin).isBefore(expiresAt);
+	}
+
+	/**
+	 * The two ways a token gets refreshed: by a request (close to expiry) and by the scheduled job
+	 * (well before it).
+	 *
+	 * @param onRequest refreshes within {@code officer.clock-skew} of expiry
+	 * @param scheduled refreshes within {@code officer.refresh-before} of expiry
+	 */
+	record Managers(OAuth2AuthorizedClientManager onRequest, OAuth2AuthorizedClientManager scheduled) {
+	}
+
+}

@@ -1,0 +1,136 @@
+package io.github.recordingbot.officer;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.recordingbot.webex.WebexProperties;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+
+/**
+ * The officer components built with plain {@code new} over a database URL and a WireMock Webex,
+ * the way {@link OfficerConfiguration} wires them.
+ */
+final class OfficerFixture {
+
+	static final List<String> SCOPES = List.of("meeting:admin_schedule_read", "meeting:admin_preferences_read",
+			"spark-compliance:meetings_read", "spark:people_read");
+
+	static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+
+	final MovableClock clock = new MovableClock(NOW);
+
+	final DataSource dataSource;
+
+	final JdbcTemplate jdbc;
+
+	final OfficerProperties properties;
+
+	final ClientRegistration registration;
+
+	final OAuth2AuthorizedClientService clients;
+
+	final AuthorizationRecords records;
+
+	final OfficerTokenSource tokens;
+
+	OfficerFixture(WireMockServer webex, String jdbcUrl, Path dataDir, String pastedToken) {
+		OfficerConfiguration configuration = new OfficerConfiguration();
+		this.dataSource = new DriverManagerDataSource(jdbcUrl, "sa", "");
+		this.jdbc = new JdbcTemplate(this.dataSource);
+		this.properties = new OfficerProperties("client-id", "client-secret", SCOPES, dataDir,
+				"a-token-encryption-key-of-32-chars-or-more", Duration.ofDays(1), Duration.ofDays(7),
+				Duration.ofHours(12));
+		WebexProperties webexProperties = new WebexProperties(URI.create("http://localhost:" + webex.port() + "/v1"),
+				"bot-token", pastedToken, Duration.ofSeconds(2), Duration.ofSeconds(5), 10);
+		ClientRegistrationRepository registrations = configuration.webexRegistration(this.properties, webexProperties,
+				"https://bot.example.com");
+		this.registration = registrations.findByRegistrationId("webex");
+		TokenCipher cipher = configuration.tokenCipher(this.properties);
+		this.clients = configuration.authorizedClientService(this.jdbc, this.dataSource, registrations, cipher);
+		this.records = configuration.authorizationRecords(this.jdbc, this.dataSource);
+		this.tokens = configuration.officerTokens(registrations, this.clients, this.records, this.properties,
+				webexProperties, this.clock);
+	}
+
+	/** Stores an authorization whose access token expires at the given time. */
+	void store(String accessToken, String refreshToken, Instant expiresAt) {
+		OAuth2AccessToken access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken,
+				expiresAt.minus(Duration.ofDays(14)), expiresAt, Set.copyOf(SCOPES));
+		this.clients.saveAuthorizedClient(new OAuth2AuthorizedClient(this.registration, OfficerTokenSource.PRINCIPAL,
+				access, new OAuth2RefreshToken(refreshToken, access.getIssuedAt())),
+				UsernamePasswordAuthenticationToken.unauthenticated(OfficerTokenSource.PRINCIPAL, ""));
+		this.records.authorized("officer-id", "officer@example.com", "Olga Officer", access.getIssuedAt(),
+				expiresAt.plus(Duration.ofDays(76)));
+	}
+
+	static void tokenEndpointAnswers(WireMockServer webex, String accessToken, String refreshToken, int delayMillis) {
+		webex.stubFor(post("/v1/access_token").willReturn(aResponse().withStatus(200)
+			.withFixedDelay(delayMillis)
+			.withHeader("Content-Type", "application/json")
+			.withBody("""
+					{"access_token":"%s","expires_in":1209599,"refresh_token":"%s",
+					 "refresh_token_expires_in":7775999,"token_type":"Bearer"}
+					""".formatted(accessToken, refreshToken))));
+	}
+
+	static void tokenEndpointFails(WireMockServer webex, int status, String error) {
+		webex.stubFor(post("/v1/access_token").willReturn(aResponse().withStatus(status)
+			.withHeader("Content-Type", "application/json")
+			.withBody((error != null) ? "{\"error\":\"" + error + "\",\"error_description\":\"refused\"}" : "")));
+	}
+
+	/**
+	 * A UTC clock the test moves.
+	 */
+	static final class MovableClock extends Clock {
+
+		private volatile Instant instant;
+
+		MovableClock(Instant instant) {
+			this.instant = instant;
+		}
+
+		void advance(Duration duration) {
+			this.instant = this.instant.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.instant;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+	}
+
+}

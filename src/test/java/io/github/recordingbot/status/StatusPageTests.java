@@ -1,0 +1,142 @@
+package io.github.recordingbot.status;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.WebexFake;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class StatusPageTests {
+
+	static final String OLD = WebexFake.id("WEBHOOK", "old");
+
+	static final String DISABLED = WebexFake.id("WEBHOOK", "disabled");
+
+	@Autowired
+	MockMvc mvc;
+
+	@DynamicPropertySource
+	static void properties(DynamicPropertyRegistry registry) {
+		BotTestSupport.properties(registry);
+	}
+
+	@BeforeEach
+	void reset() {
+		WebexFake webex = BotTestSupport.WEBEX;
+		webex.reset();
+		webex.server.stubFor(get(urlPathEqualTo("/v1/webhooks")).willReturn(okJson("""
+				{"items":[
+				 {"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook","resource":"messages",
+				  "event":"created","status":"active","created":"2026-01-01T00:00:00Z"},
+				 {"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook",
+				  "resource":"attachmentActions","event":"created","status":"inactive","created":"2026-01-01T00:00:00Z"},
+				 {"id":"someone-elses","name":"Other","targetUrl":"https://other.example.com/hook","resource":"rooms",
+				  "event":"created","status":"inactive","created":"2026-01-01T00:00:00Z"}]}
+				""".formatted(OLD, DISABLED))));
+		webex.server.stubFor(WireMock.delete(WireMock.urlPathMatching("/v1/webhooks/.*"))
+			.willReturn(WireMock.aResponse().withStatus(204)));
+		webex.server.stubFor(WireMock.post("/v1/webhooks").willReturn(okJson("{\"id\":\"new\"}")));
+		webex.server.stubFor(WireMock.put(WireMock.urlPathMatching("/v1/webhooks/.*")).willReturn(okJson("{}")));
+	}
+
+	@Test
+	void statusPageNeedsTheOperatorLogin() throws Exception {
+		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/"))).isEqualTo(401);
+	}
+
+	@Test
+	void actuatorShowsOnlyHealthWithoutLogin() throws Exception {
+		var get = (java.util.function.Function<String, org.springframework.test.web.servlet.RequestBuilder>) (
+				p) -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(p);
+		assertThat(status(get.apply("/actuator/health"))).isEqualTo(200);
+		assertThat(status(get.apply("/actuator/metrics"))).isEqualTo(401);
+		assertThat(status(get.apply("/actuator/prometheus"))).isEqualTo(401);
+		assertThat(status(get.apply("/actuator/env"))).isIn(401, 404);
+	}
+
+	@Test
+	void statusPageShowsEverySectionAndAFormWithACsrfToken() throws Exception {
+		String page = this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+				.with(httpBasic("admin", "test-admin-password")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(page).contains("Compliance Officer authorization")
+			.contains("set, in use")
+			.contains("Webhooks")
+			.contains("attachmentActions/created")
+			.contains("inactive")
+			.contains("Config file")
+			.contains("Requests since start")
+			.contains("name=\"_csrf\"")
+			.doesNotContain(WebexFake.OFFICER_TOKEN)
+			.doesNotContain(WebexFake.SECRET);
+	}
+
+	@Test
+	void adminActionsRefuseAPostWithoutCsrfToken() throws Exception {
+		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/webhooks/register")
+			.with(httpBasic("admin", "test-admin-password")))).isEqualTo(403);
+		BotTestSupport.WEBEX.server.verify(0, postRequestedFor(urlEqualTo("/v1/webhooks")));
+	}
+
+	@Test
+	void registerReplacesThisBotsWebhooksOnly() throws Exception {
+		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/webhooks/register")
+			.with(httpBasic("admin", "test-admin-password"))
+			.with(csrf()))).isEqualTo(200);
+
+		var server = BotTestSupport.WEBEX.server;
+		server.verify(deleteRequestedFor(urlEqualTo("/v1/webhooks/" + OLD)));
+		server.verify(deleteRequestedFor(urlEqualTo("/v1/webhooks/" + DISABLED)));
+		server.verify(0, deleteRequestedFor(urlEqualTo("/v1/webhooks/someone-elses")));
+		server.verify(postRequestedFor(urlEqualTo("/v1/webhooks")).withRequestBody(equalToJson("""
+				{"name":"Recording bot","targetUrl":"https://bot.example.com/webhook","resource":"messages",
+				 "event":"created","secret":"%s"}""".formatted(WebexFake.SECRET), true, true)));
+		server.verify(postRequestedFor(urlEqualTo("/v1/webhooks"))
+			.withRequestBody(WireMock.matchingJsonPath("$.resource", WireMock.equalTo("attachmentActions"))));
+	}
+
+	@Test
+	void reactivatePutsOnlyTheDisabledOneBackToActive() throws Exception {
+		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+			.post("/admin/webhooks/reactivate")
+			.with(httpBasic("admin", "test-admin-password"))
+			.with(csrf()))).isEqualTo(200);
+
+		var server = BotTestSupport.WEBEX.server;
+		server.verify(1, putRequestedFor(WireMock.urlPathMatching("/v1/webhooks/.*")));
+		server.verify(putRequestedFor(urlEqualTo("/v1/webhooks/" + DISABLED))
+			.withRequestBody(WireMock.matchingJsonPath("$.status", WireMock.equalTo("active"))));
+	}
+
+	int status(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
+		return this.mvc.perform(request).andReturn().getResponse().getStatus();
+	}
+
+}
