@@ -142,6 +142,7 @@ public class Conversation {
 			reply = outcome.carriesLinks() ? this.replies.auditUnavailable() : reply;
 		}
 		this.sender.send(event.roomId(), reply, requestId);
+		ConversationMetrics.record(outcome.decision(), Duration.between(event.received(), this.clock.instant()));
 	}
 
 	private static String commandName(Inbound inbound) {
