@@ -64,7 +64,7 @@ final class WebhookDeliverer {
 		}
 	}
 
-	private Map<String, Object> envelope(Map<String, Object> webhook, String resource, Map<String, Object> data) {
+	Map<String, Object> envelope(Map<String, Object> webhook, String resource, Map<String, Object> data) {
 		SampleOrg org = this.state.org();
 		Map<String, Object> envelope = new LinkedHashMap<>();
 		envelope.put("id", (webhook != null) ? webhook.get("id") : SampleOrg.id("WEBHOOK", SampleOrg.uuid(resource)));
