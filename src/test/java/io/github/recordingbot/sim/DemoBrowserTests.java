@@ -25,10 +25,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -39,20 +35,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * simulator's, the help form can be submitted, an outsider is refused. It also takes the
  * screenshots in {@code images/} that the README shows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("demo")
-class DemoBrowserTests {
+class DemoBrowserTests extends DemoContext {
 
 	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
 	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	static WebDriver browser;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		DemoTestSupport.properties(registry);
-	}
 
 	@Autowired
 	SampleOrg org;
@@ -86,8 +75,7 @@ class DemoBrowserTests {
 		wait.until((d) -> new Select(d.findElement(By.id("person"))).getOptions().size() > 1);
 		choose("alice@example.com");
 
-		send("rec 123 456 789");
-		WebElement reply = awaitBotMessages(wait, 1).get(0);
+		WebElement reply = ask(wait, "rec 123 456 789");
 		wait.until((d) -> reply.findElements(By.cssSelector(".card button")).size() >= 3);
 		List<String> buttons = reply.findElements(By.cssSelector(".card button")).stream().map(WebElement::getText).toList();
 		assertThat(buttons).contains("Video", "Audio", "Transcript");
@@ -111,21 +99,20 @@ class DemoBrowserTests {
 		browser.switchTo().window(originalWindow);
 		assertThat(opened).startsWith(DemoTestSupport.baseUrl() + "/sim/files/").contains("/video/").isIn(hrefs);
 
-		send("help");
-		WebElement help = awaitBotMessages(wait, 2).get(1);
+		WebElement help = ask(wait, "help");
 		wait.until((d) -> !help.findElements(By.cssSelector(".card input")).isEmpty());
 		WebElement number = help.findElements(By.cssSelector(".card input")).get(0);
 		number.sendKeys("123456789");
 		screenshot("demo.png");
+		int before = botMessages().size();
 		help.findElements(By.cssSelector(".card button")).get(0).click();
-		WebElement formReply = awaitBotMessages(wait, 3).get(2);
+		WebElement formReply = awaitBotMessages(wait, before + 1).get(before);
 		wait.until((d) -> formReply.findElements(By.cssSelector(".card button")).size() >= 3);
 		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView(false);", reply);
 		screenshot("demo.png");
 
 		choose("pat@partner.org");
-		send("rec 987654321");
-		WebElement refusal = awaitBotMessages(wait, 1).get(0);
+		WebElement refusal = ask(wait, "rec 987654321");
 		assertThat(refusal.getText()).contains("not allowed");
 		assertThat(refusal.findElements(By.cssSelector("a"))).isEmpty();
 
@@ -145,9 +132,22 @@ class DemoBrowserTests {
 		browser.findElement(By.id("send")).click();
 	}
 
-	List<WebElement> awaitBotMessages(WebDriverWait wait, int count) {
-		wait.until((d) -> d.findElements(By.cssSelector("#messages .msg.bot")).size() >= count);
+	/** Sends a message and returns the bot's answer to it (earlier tests may have left a transcript). */
+	WebElement ask(WebDriverWait wait, String text) throws InterruptedException {
+		// The page loads the person's transcript by polling; let it settle before counting.
+		wait.until((d) -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.transcriptLoaded === true;")));
+		int before = botMessages().size();
+		send(text);
+		return awaitBotMessages(wait, before + 1).get(before);
+	}
+
+	List<WebElement> botMessages() {
 		return browser.findElements(By.cssSelector("#messages .msg.bot"));
+	}
+
+	List<WebElement> awaitBotMessages(WebDriverWait wait, int count) {
+		wait.until((d) -> botMessages().size() >= count);
+		return botMessages();
 	}
 
 	static void screenshot(String name) throws Exception {

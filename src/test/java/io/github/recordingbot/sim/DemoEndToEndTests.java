@@ -22,10 +22,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,18 +31,11 @@ import static org.awaitility.Awaitility.await;
  * answers chat messages typed on the demo page through signed webhooks, with the simulator's links
  * and the call budget of the real API.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("demo")
-class DemoEndToEndTests {
+class DemoEndToEndTests extends DemoContext {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
 	static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		DemoTestSupport.properties(registry);
-	}
 
 	@Autowired
 	SampleOrg org;
