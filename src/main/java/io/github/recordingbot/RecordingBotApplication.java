@@ -14,7 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RecordingBotApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(RecordingBotApplication.class, args);
+		SpringApplication application = new SpringApplication(RecordingBotApplication.class);
+		if (FirstRun.wantsDemo(System.getenv(), System.getProperties(), args)) {
+			application.setAdditionalProfiles(FirstRun.DEMO_PROFILE);
+		}
+		application.run(args);
 	}
 
 }

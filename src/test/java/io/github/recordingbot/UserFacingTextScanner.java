@@ -21,9 +21,9 @@ final class UserFacingTextScanner {
 			"(?:Reply\\s*\\.\\s*text|new\\s+Reply|TextBlock\\s*\\.\\s*\\w+|new\\s+TextBlock|new\\s+Submit|new\\s+OpenUrl"
 					+ "|new\\s+Fact)\\s*\\(\\s*$");
 
-	/** Statements whose literals are for operators, not chat users. */
+	/** Statements whose literals are for operators, not chat users (logs, exceptions, metric descriptions). */
 	private static final Pattern OPERATOR_CONTEXT = Pattern.compile(
-			"(?:\\blogger\\s*\\.|\\blog\\s*\\.|\\bthrow\\s+new\\b|new\\s+\\w*Exception\\s*\\(|@\\w+(?:\\.\\w+)*\\s*\\(\\s*(?:\\w+\\s*=\\s*)?$|\\bofPattern\\s*\\()");
+			"(?:\\blogger\\s*\\.|\\blog\\s*\\.|\\bthrow\\s+new\\b|new\\s+\\w*Exception\\s*\\(|@\\w+(?:\\.\\w+)*\\s*\\(\\s*(?:\\w+\\s*=\\s*)?$|\\bofPattern\\s*\\(|\\.description\\s*\\(\\s*$)");
 
 	private UserFacingTextScanner() {
 	}

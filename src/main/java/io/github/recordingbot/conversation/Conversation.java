@@ -3,7 +3,6 @@ package io.github.recordingbot.conversation;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import io.github.recordingbot.access.AccessConfig;
@@ -182,7 +181,6 @@ public class Conversation {
 				outcome.meetingIds(), outcome.recordingIds(),
 				Duration.between(event.received(), this.clock.instant()).toMillis());
 		Reply reply = outcome.reply();
-		this.meters.counter("bot.requests", "decision", outcome.decision().name().toLowerCase(Locale.ROOT)).increment();
 		try {
 			this.audit.write(record);
 		}
@@ -191,6 +189,8 @@ public class Conversation {
 			reply = outcome.carriesLinks() ? this.replies.auditUnavailable() : reply;
 		}
 		this.sender.send(event.roomId(), reply, requestId);
+		ConversationMetrics.record(this.meters, outcome.decision(),
+				Duration.between(event.received(), this.clock.instant()));
 	}
 
 	private static String commandName(Inbound inbound) {

@@ -10,7 +10,7 @@ import io.github.recordingbot.conversation.BotIdentity;
 import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.WebhookProperties;
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.http.MediaType;
@@ -88,11 +88,11 @@ class StatusController {
 		page.row("Last good load", file.lastSuccess());
 		file.warnings().forEach((w) -> page.row("Warning", w, true));
 		page.section("Requests since start, by outcome");
-		List<Counter> counters = this.meters.find("bot.requests").counters().stream().toList();
-		if (counters.isEmpty()) {
+		List<Timer> timers = this.meters.find("bot.requests").timers().stream().toList();
+		if (timers.isEmpty()) {
 			page.row("Requests", 0);
 		}
-		counters.forEach((c) -> page.row(c.getId().getTag("decision"), (long) c.count()));
+		timers.forEach((t) -> page.row(t.getId().getTag("decision"), t.count()));
 		return page.html();
 	}
 

@@ -1,0 +1,83 @@
+package io.github.recordingbot.sim;
+
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Wires the simulator in the {@code demo} profile: its state, and a security filter chain that
+ * opens {@code /demo/**} and {@code /sim/**} to everyone (they hold only sample data) ahead of the
+ * operator's chain.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class SimConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(SimConfiguration.class);
+
+	@Bean
+	SampleOrg sampleOrg(Clock clock) {
+		return new SampleOrg(clock.instant());
+	}
+
+	@Bean
+	SimState simState(SampleOrg org, Clock clock) {
+		return new SimState(org, clock);
+	}
+
+	@Bean
+	SimCalls simCalls(SimProperties properties) {
+		return new SimCalls(properties.latency());
+	}
+
+	@Bean
+	SimTokens simTokens(SimProperties properties) {
+		return new SimTokens(properties);
+	}
+
+	@Bean(destroyMethod = "shutdown")
+	ExecutorService simWebhookExecutor() {
+		return Executors.newFixedThreadPool(4, new CustomizableThreadFactory("sim-webhook-"));
+	}
+
+	@Bean
+	WebhookDeliverer webhookDeliverer(SimState state, SimProperties properties, ExecutorService simWebhookExecutor) {
+		return new WebhookDeliverer(state, properties, simWebhookExecutor);
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain simSecurityFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/demo", "/demo/**", "/sim/**")
+			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void announce(ApplicationReadyEvent event) {
+		String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080");
+		logger.warn("""
+
+				============================================================================
+				  DEMO MODE: the bot talks to a built-in Webex simulator with sample data.
+				  Open http://localhost:{}/demo to chat with it.
+				  Set BOT_ACCESS_TOKEN (see the README) to run against the real Webex.
+				============================================================================""", port);
+	}
+
+}

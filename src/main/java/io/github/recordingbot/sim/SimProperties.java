@@ -1,0 +1,31 @@
+package io.github.recordingbot.sim;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the built-in Webex simulator ({@code sim.*}), active in the {@code demo} profile.
+ *
+ * @param latency how long every simulated Webex call takes (0 in the demo; benchmarks use more)
+ * @param botToken the access token the simulator accepts for bot calls
+ * @param officerToken the access token the simulator accepts for Compliance Officer calls, besides
+ * the ones its token endpoint issues
+ * @param webhookTarget where chat events go when the bot registered no webhook
+ * @param webhookSecret the secret those deliveries are signed with
+ */
+@ConfigurationProperties("sim")
+record SimProperties(@DefaultValue("0ms") Duration latency, @DefaultValue("demo-bot-token") String botToken,
+		@DefaultValue("demo-officer-token") String officerToken,
+		@DefaultValue("http://localhost:8080/webhook") URI webhookTarget,
+		@DefaultValue("demo-webhook-secret-not-for-production-use") String webhookSecret) {
+
+	SimProperties {
+		if (latency.isNegative()) {
+			throw new IllegalArgumentException("sim.latency must not be negative, got " + latency);
+		}
+	}
+
+}
