@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The demo page in a real browser (Debian's chromium and chromium-driver, headless): a rec
  * request shows the card with Video, Audio and Transcript buttons whose links are the
  * simulator's, the help form can be submitted, an outsider is refused. It also takes the
- * screenshots in {@code images/} that the README shows.
+ * screenshots (in {@code target/screenshots}, or with {@code -Dscreenshots.dir=images} the ones the
+ * README shows).
  */
 class DemoBrowserTests extends DemoContext {
 
@@ -151,7 +152,8 @@ class DemoBrowserTests extends DemoContext {
 	}
 
 	static void screenshot(String name) throws Exception {
-		Path images = Path.of("images");
+		// README images are refreshed on purpose only: ./mvnw verify -Dscreenshots.dir=images
+		Path images = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 		Files.createDirectories(images);
 		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
 		Files.copy(shot.toPath(), images.resolve(name), StandardCopyOption.REPLACE_EXISTING);
