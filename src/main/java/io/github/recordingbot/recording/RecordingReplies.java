@@ -139,6 +139,9 @@ class RecordingReplies {
 			return start;
 		}
 		Duration duration = Duration.ofSeconds(recording.durationSeconds());
+		if (duration.toHours() == 0) {
+			return this.texts.get("reply.recordings.whenMinutes", start, Math.max(1, duration.toMinutesPart()));
+		}
 		return this.texts.get("reply.recordings.when", start, duration.toHours(),
 				String.format("%02d", duration.toMinutesPart()));
 	}

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,9 +32,12 @@ public class SetupCheck {
 
 	private final OfficerOverview officer;
 
+	private final boolean demo;
+
 	SetupCheck(WebexProperties webex, WebhookProperties webhook, @Value("${bot.public-base-url:}") String publicBaseUrl,
-			OfficerOverview officer) {
+			OfficerOverview officer, Environment environment) {
 		this.webex = webex;
+		this.demo = environment.matchesProfiles("demo");
 		this.officer = officer;
 		this.webhook = webhook;
 		this.publicBaseUrl = publicBaseUrl;
@@ -58,6 +62,11 @@ public class SetupCheck {
 		return settings;
 	}
 
+	/** Whether the bot runs against the built-in simulator with demo credentials. */
+	public boolean demo() {
+		return this.demo;
+	}
+
 	/** Whether nothing is missing. */
 	public boolean complete() {
 		return settings().stream().allMatch(Setting::present);
@@ -65,6 +74,13 @@ public class SetupCheck {
 
 	@EventListener(ApplicationReadyEvent.class)
 	void logMissing() {
+		if (this.demo) {
+			StringBuilder text = new StringBuilder(
+					"Demo mode: every Webex setting holds a value for the built-in simulator. To run against Webex, set:");
+			settings().forEach((s) -> text.append("\n  - ").append(s.name()).append(": ").append(s.howToGet()));
+			logger.info(text.toString());
+			return;
+		}
 		List<Setting> missing = settings().stream().filter((s) -> !s.present()).toList();
 		if (missing.isEmpty()) {
 			logger.info("All Webex settings are present; the Webex API is at {}", this.webex.apiBaseUrl());

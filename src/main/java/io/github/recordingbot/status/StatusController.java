@@ -10,6 +10,8 @@ import io.github.recordingbot.conversation.BotIdentity;
 import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.WebhookProperties;
+import io.github.recordingbot.websocket.WebsocketMonitor;
+import io.github.recordingbot.websocket.WebsocketStatus;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -39,12 +41,16 @@ class StatusController {
 
 	private final MeterRegistry meters;
 
+	private final WebsocketMonitor websocket;
+
 	private final Clock clock;
 
 	private final Instant started;
 
 	StatusController(SetupCheck setup, BotIdentity identity, WebhookProperties webhook, OfficerOverview officer,
-			WebhookRegistration webhooks, AccessConfigStore config, MeterRegistry meters, Clock clock) {
+			WebhookRegistration webhooks, AccessConfigStore config, MeterRegistry meters, WebsocketMonitor websocket,
+			Clock clock) {
+		this.websocket = websocket;
 		this.setup = setup;
 		this.identity = identity;
 		this.webhook = webhook;
@@ -68,7 +74,22 @@ class StatusController {
 		page.row("Identity", this.identity.person()
 			.map((p) -> p.displayName() + " (" + p.primaryEmail() + ")")
 			.orElse("unknown: the bot token is missing or Webex did not answer"));
-		page.row("Uptime", Duration.between(this.started, this.clock.instant()).withNanos(0).toString());
+		page.row("Uptime", uptime(Duration.between(this.started, this.clock.instant())));
+		if (this.setup.demo()) {
+			page.row("Mode", "demo: the built-in Webex simulator answers every Webex call; chat at /demo", true);
+		}
+		WebsocketStatus socket = this.websocket.status();
+		page.row("Transport", "websocket".equals(socket.mode()) ? "websocket (Webex Mercury)" : "webhook (POST /webhook)");
+		if (socket.state() != WebsocketStatus.State.DISABLED) {
+			page.row("Websocket", socket.state().name().toLowerCase(java.util.Locale.ROOT),
+					socket.state() != WebsocketStatus.State.CONNECTED);
+			page.row("Connected since", String.valueOf(socket.connectedSince()));
+			page.row("Reconnects", socket.reconnects());
+			page.row("Last frame", String.valueOf(socket.lastFrame()));
+			if (socket.lastClose() != null) {
+				page.row("Last close", socket.lastClose());
+			}
+		}
 		page.section("Webex settings");
 		for (SetupCheck.Setting setting : this.setup.settings()) {
 			page.row(setting.name(), setting.present() ? "present" : "missing: " + setting.howToGet(),
@@ -94,6 +115,11 @@ class StatusController {
 		}
 		timers.forEach((t) -> page.row(t.getId().getTag("decision"), t.count()));
 		return page.html();
+	}
+
+	static String uptime(Duration uptime) {
+		long days = uptime.toDays();
+		return ((days > 0) ? days + " d " : "") + uptime.toHoursPart() + " h " + uptime.toMinutesPart() + " min";
 	}
 
 	private void webhooks(StatusPage page, CsrfToken csrf) {

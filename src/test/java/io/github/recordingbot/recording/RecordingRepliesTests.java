@@ -43,6 +43,15 @@ class RecordingRepliesTests {
 	}
 
 	@Test
+	void recordingShorterThanAnHourShowsMinutesOnly() {
+		Recording shortOne = new Recording("r", "m", "s1", "Stand-up", null, Instant.parse("2026-11-20T10:00:00Z"), null,
+				400L, "MP4", "available", null);
+
+		assertThat(this.replies.recordings(MEETING, List.of(shortOne)).markdown())
+			.contains("Stand-up, 2026-11-20 10:00 UTC, 6 min:");
+	}
+
+	@Test
 	void recordingWithoutLinksSaysSo() {
 		Recording bare = new Recording("r", "m", "s1", "Bare", null, Instant.parse("2026-11-20T10:00:00Z"), null, 60L,
 				"MP4", "available", null);
