@@ -33,7 +33,7 @@ class MessagesTests {
 
 	/** Values that read the same in both languages. */
 	static final Set<String> SAME_IN_BOTH = Set.of("help.meetingNumberPlaceholder", "reply.recordings.video",
-			"reply.recordings.when");
+			"reply.recordings.when", "reply.recordings.whenMinutes");
 
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
