@@ -2,6 +2,7 @@ package io.github.recordingbot.officer;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 
 import javax.sql.DataSource;
@@ -105,7 +106,9 @@ class OfficerConfiguration {
 		refresh.setRestClient(tokenEndpoint(webex));
 		OfficerTokenSource.Managers managers = new OfficerTokenSource.Managers(
 				manager(registrations, clients, outcomes, refresh, officer.clockSkew(), clock),
-				manager(registrations, clients, outcomes, refresh, officer.refreshBefore(), clock));
+				manager(registrations, clients, outcomes, refresh, officer.refreshBefore(), clock),
+				// a skew longer than any token's life: refreshes whatever the expiry says
+				manager(registrations, clients, outcomes, refresh, Duration.ofDays(3650), clock));
 		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock);
 	}
 

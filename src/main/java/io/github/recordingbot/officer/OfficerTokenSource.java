@@ -66,6 +66,29 @@ class OfficerTokenSource implements OfficerTokens {
 		return stored.isPresent() ? stored : Optional.ofNullable(this.webex.integrationAccessToken());
 	}
 
+	/**
+	 * Webex refused a token that had not expired (revoked, or the officer changed something): one
+	 * forced refresh. A thread that comes second finds the token already replaced and gets it.
+	 */
+	@Override
+	public Optional<String> refreshRejected(String rejected) {
+		this.lock.lock();
+		try {
+			Optional<OAuth2AuthorizedClient> client = current();
+			if (client.isEmpty() || reauthorizationNeeded()) {
+				return Optional.empty();
+			}
+			String stored = client.get().getAccessToken().getTokenValue();
+			if (!stored.equals(rejected)) {
+				return Optional.of(stored);
+			}
+			return authorize(this.managers.forced()).filter((fresh) -> !fresh.equals(rejected));
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
 	/** The stored authorization, if any, without refreshing it. */
 	Optional<OAuth2AuthorizedClient> current() {
 		if (this.registrations.findByRegistrationId(REGISTRATION) == null) {
@@ -136,8 +159,10 @@ class OfficerTokenSource implements OfficerTokens {
 	 *
 	 * @param onRequest refreshes within {@code officer.clock-skew} of expiry
 	 * @param scheduled refreshes within {@code officer.refresh-before} of expiry
+	 * @param forced refreshes whatever the expiry, after Webex refused the token
 	 */
-	record Managers(OAuth2AuthorizedClientManager onRequest, OAuth2AuthorizedClientManager scheduled) {
+	record Managers(OAuth2AuthorizedClientManager onRequest, OAuth2AuthorizedClientManager scheduled,
+			OAuth2AuthorizedClientManager forced) {
 	}
 
 }

@@ -80,7 +80,20 @@ public class RecordingLookup {
 			return find(request, token.get());
 		}
 		catch (WebexException ex) {
-			return upstreamError(ex, List.of());
+			if (ex.status() != 401) {
+				return upstreamError(ex, List.of());
+			}
+			// One forced refresh and one retry; a second 401 is reported as "not authorized".
+			Optional<String> fresh = this.officerTokens.refreshRejected(token.get());
+			if (fresh.isEmpty()) {
+				return upstreamError(ex, List.of());
+			}
+			try {
+				return find(request, fresh.get());
+			}
+			catch (WebexException again) {
+				return upstreamError(again, List.of());
+			}
 		}
 	}
 

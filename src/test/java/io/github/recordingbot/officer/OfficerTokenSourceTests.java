@@ -100,6 +100,25 @@ class OfficerTokenSourceTests {
 	}
 
 	@Test
+	void aRejectedTokenIsRefreshedOnceEvenBeforeItExpires() {
+		OfficerFixture officer = fixture(null);
+		officer.store("revoked-access", "good-refresh", OfficerFixture.NOW.plus(Duration.ofDays(10)));
+		OfficerFixture.tokenEndpointAnswers(WEBEX, "fresh-access", "fresh-refresh", 0);
+
+		assertThat(officer.tokens.refreshRejected("revoked-access")).contains("fresh-access");
+		// a second worker that still holds the old token gets the new one without another refresh
+		assertThat(officer.tokens.refreshRejected("revoked-access")).contains("fresh-access");
+		assertThat(officer.tokens.accessToken()).contains("fresh-access");
+		WEBEX.verify(1, postRequestedFor(urlEqualTo("/v1/access_token")));
+	}
+
+	@Test
+	void aRejectedPastedTokenCannotBeRefreshed() {
+		assertThat(fixture("pasted-token").tokens.refreshRejected("pasted-token")).isEmpty();
+		WEBEX.verify(0, postRequestedFor(urlEqualTo("/v1/access_token")));
+	}
+
+	@Test
 	void theScheduledJobRefreshesSevenDaysBeforeExpiryButNotEarlier() {
 		OfficerFixture officer = fixture(null);
 		officer.store("old-access", "old-refresh", OfficerFixture.NOW.plus(Duration.ofDays(8)));
