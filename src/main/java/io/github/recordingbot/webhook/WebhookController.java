@@ -43,6 +43,10 @@ class WebhookController {
 		this.verifier = new SignatureVerifier(properties.secret(), properties.secretPrevious());
 		this.events = events;
 		this.clock = clock;
+		if (properties.hasSecret() && properties.secret().length() < 32) {
+			logger.warn("WEBHOOK_SECRET is shorter than 32 characters; use a longer random one (openssl rand -hex 32) "
+					+ "and register the webhooks again");
+		}
 		if (!properties.hasSecret()) {
 			logger.warn("WEBHOOK_SECRET is not set: POST /webhook refuses every delivery with 401. "
 					+ "Set it to a random string of at least 32 characters and register the webhooks with it.");
