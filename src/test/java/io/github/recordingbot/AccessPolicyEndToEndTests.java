@@ -4,22 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.recordingbot.access.AccessConfigStore;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.RecordingFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -36,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the API's host id, personal rooms only for their owner and refused when ownership cannot be
  * checked, and the per-sender rate limit. Every refusal carries no link and is audited.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccessPolicyEndToEndTests {
+class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
 
@@ -56,28 +48,6 @@ class AccessPolicyEndToEndTests {
 
 	static final RecordingFixture RECORDING = RecordingFixture.of("polrec0aaaabbbbcccc", SERIES + "_I_1",
 			"Board meeting", "2026-11-24T10:00:00Z");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	AccessConfigStore config;
-
-	@BeforeEach
-	void resetWebex() {
-		WEBEX.reset();
-	}
-
-	@AfterEach
-	void restoreConfig() {
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
-		this.config.reloadNow();
-	}
 
 	@Nested
 	class HostOnly {

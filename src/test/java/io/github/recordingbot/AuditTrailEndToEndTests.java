@@ -15,23 +15,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import io.github.recordingbot.access.AccessConfigStore;
 import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.conversation.ChatEvent;
 import io.github.recordingbot.conversation.Conversation;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.RecordingFixture;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -46,8 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * give exactly a thousand lines, each one parseable JSON with every required field, and input
  * crafted to forge a line stays inside its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AuditTrailEndToEndTests {
+class AuditTrailEndToEndTests extends BotEndToEndTest {
 
 	static final int REQUESTS = 1_000;
 
@@ -80,22 +75,8 @@ class AuditTrailEndToEndTests {
 
 	final Person forger = person("forger", "forger@example.org" + INJECTION);
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
 	@Autowired
 	Conversation conversation;
-
-	@Autowired
-	AccessConfigStore config;
-
-	@AfterEach
-	void restoreConfig() {
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
-		this.config.reloadNow();
-	}
 
 	@Test
 	void thousandMixedRequestsGiveExactlyThousandCompleteLinesAndNoForgedOne() throws Exception {

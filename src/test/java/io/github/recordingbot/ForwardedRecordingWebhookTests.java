@@ -5,19 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.recordingbot.access.AccessConfigStore;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.RecordingFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.recordingbot.RecRequestEndToEndTests.JSON;
 import static io.github.recordingbot.RecRequestEndToEndTests.expectedLinks;
@@ -31,32 +24,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sender is offered their own recent recordings, and picking one gets its links under the same
  * policy as {@code rec}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ForwardedRecordingWebhookTests {
+class ForwardedRecordingWebhookTests extends BotEndToEndTest {
 
 	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
 
 	static final String ALICE_EMAIL = "alice@example.com";
 
 	static final String SERIES = "870f51ff287b41be84648412901e0402";
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	AccessConfigStore config;
-
-	@BeforeEach
-	void resetWebex() {
-		WEBEX.reset();
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
-		this.config.reloadNow();
-	}
 
 	@Test
 	void messageWithoutTextOrFilesGetsTheSendersRecentRecordingsToPickFrom() {

@@ -3,20 +3,12 @@ package io.github.recordingbot;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
-import io.github.recordingbot.access.AccessConfigStore;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static io.github.recordingbot.support.BotTestSupport.awaitReplies;
@@ -27,34 +19,11 @@ import static org.awaitility.Awaitility.await;
  * The bot answers in the language of {@code config.json}, and a change of language is picked up
  * by the file watcher without a restart.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LanguageEndToEndTests {
+class LanguageEndToEndTests extends BotEndToEndTest {
 
 	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	AccessConfigStore config;
-
-	@BeforeEach
-	void resetWebex() {
-		WEBEX.reset();
-	}
-
-	@AfterEach
-	void restoreConfig() {
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
-		this.config.reloadNow();
-	}
 
 	@Test
 	void repliesInCzechAfterTheConfigFileSwitchesLanguage() {

@@ -7,24 +7,16 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.github.recordingbot.access.AccessConfigStore;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.RecordingFixture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static io.github.recordingbot.support.BotTestSupport.awaitReplies;
@@ -34,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The main job end to end: a signed webhook in through the real HTTP endpoint, exactly the
  * expected Webex calls out, and one reply with exactly the expected links.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class RecRequestEndToEndTests {
+class RecRequestEndToEndTests extends BotEndToEndTest {
 
 	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
 
@@ -45,31 +36,7 @@ class RecRequestEndToEndTests {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
-	@Value("${local.server.port}")
-	int port;
-
-	@Autowired
-	AccessConfigStore config;
-
 	int messages;
-
-	@BeforeEach
-	void resetWebex() {
-		WEBEX.reset();
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
-		this.config.reloadNow();
-	}
-
-	@AfterEach
-	void restoreConfig() {
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
-		this.config.reloadNow();
-	}
 
 	@ParameterizedTest(name = "{0} recordings")
 	@ValueSource(ints = { 0, 1, 3 })

@@ -1,16 +1,14 @@
 package io.github.recordingbot.access;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.recordingbot.support.MutableClock;
 import io.github.recordingbot.access.AccessConfig.RateLimit;
 import io.github.recordingbot.access.RateLimiter.Admission;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,7 @@ class RateLimiterTests {
 
 	static final RateLimit DEFAULTS = RateLimit.DEFAULTS;
 
-	final MovableClock clock = new MovableClock(START);
+	final MutableClock clock = new MutableClock(START);
 
 	final RateLimiter limiter = new RateLimiter(this.clock);
 
@@ -158,38 +156,5 @@ class RateLimiterTests {
 		return String.valueOf(100_000_000 + i);
 	}
 
-	/** A UTC clock the test moves by hand. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant instant;
-
-		MovableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		void advance(Duration duration) {
-			this.instant = this.instant.plus(duration);
-		}
-
-		void set(Instant instant) {
-			this.instant = instant;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException("tests stay in UTC");
-		}
-
-	}
 
 }

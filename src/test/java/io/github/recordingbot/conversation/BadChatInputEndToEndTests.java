@@ -3,16 +3,11 @@ package io.github.recordingbot.conversation;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,23 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every malformed request gets a short usage reply with an example, and costs no Webex call
  * beyond fetching the message.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BadChatInputEndToEndTests {
+class BadChatInputEndToEndTests extends BotEndToEndTest {
 
 	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
-	@Value("${local.server.port}")
-	int port;
-
-	@BeforeEach
-	void resetWebex() {
-		WEBEX.reset();
-	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "rec", "REC", "rec abc", "rec 12345", "rec 123456789012", "rec ١٢٣٤٥٦٧٨٩",

@@ -2,16 +2,14 @@ package io.github.recordingbot.officer;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.github.recordingbot.support.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.recordingbot.webex.WebexProperties;
 
@@ -39,7 +37,7 @@ final class OfficerFixture {
 
 	static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
 
-	final MovableClock clock = new MovableClock(NOW);
+	final MutableClock clock = new MutableClock(NOW);
 
 	final DataSource dataSource;
 
@@ -101,36 +99,5 @@ final class OfficerFixture {
 			.withBody((error != null) ? "{\"error\":\"" + error + "\",\"error_description\":\"refused\"}" : "")));
 	}
 
-	/**
-	 * A UTC clock the test moves.
-	 */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant instant;
-
-		MovableClock(Instant instant) {
-			this.instant = instant;
-		}
-
-		void advance(Duration duration) {
-			this.instant = this.instant.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.instant;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-	}
 
 }

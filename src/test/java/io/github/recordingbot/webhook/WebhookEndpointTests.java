@@ -7,18 +7,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
-import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.WebexFake;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,23 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code POST /webhook} over HTTP: bad signatures get 401 and cause nothing, oversized bodies get
  * 413, signed but unusable bodies get 200 and cause nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebhookEndpointTests {
+class WebhookEndpointTests extends BotEndToEndTest {
 
 	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-000000000001");
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
-	@Value("${local.server.port}")
-	int port;
-
-	@BeforeEach
-	void resetWebex() {
-		WEBEX.reset();
-	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("badSignatures")

@@ -1,4 +1,4 @@
-package io.github.recordingbot.audit;
+package io.github.recordingbot.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -9,16 +9,20 @@ import java.time.ZoneOffset;
 /**
  * A UTC clock that tests move by hand.
  */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
 	private volatile Instant instant;
 
-	MutableClock(Instant instant) {
+	public MutableClock(Instant instant) {
 		this.instant = instant;
 	}
 
-	void advance(Duration duration) {
+	public void advance(Duration duration) {
 		this.instant = this.instant.plus(duration);
+	}
+
+	public void set(Instant instant) {
+		this.instant = instant;
 	}
 
 	@Override

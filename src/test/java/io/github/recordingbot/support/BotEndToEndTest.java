@@ -1,0 +1,44 @@
+package io.github.recordingbot.support;
+
+import io.github.recordingbot.access.AccessConfigStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole bot on a random port against {@link WebexFake}: one Spring
+ * context for all of them, a clean fake Webex and the default rules before each test, and the
+ * default rules again after it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class BotEndToEndTest {
+
+	@DynamicPropertySource
+	static void botProperties(DynamicPropertyRegistry registry) {
+		BotTestSupport.properties(registry);
+	}
+
+	@Value("${local.server.port}")
+	protected int port;
+
+	@Autowired
+	protected AccessConfigStore config;
+
+	@BeforeEach
+	void resetWebexAndRules() {
+		BotTestSupport.WEBEX.reset();
+		restoreRules();
+	}
+
+	@AfterEach
+	void restoreRules() {
+		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
+		this.config.reloadNow();
+	}
+
+}
