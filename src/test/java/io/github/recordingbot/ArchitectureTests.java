@@ -69,6 +69,18 @@ class ArchitectureTests {
 			.check(CLASSES);
 	}
 
+	@Test
+	void webhookSignaturesAreComparedInConstantTimeOnly() {
+		noClasses().that()
+			.haveFullyQualifiedName(BASE + ".webhook.SignatureVerifier")
+			.should()
+			.callMethod(String.class, "equals", Object.class)
+			.orShould()
+			.callMethod(java.util.Arrays.class, "equals", byte[].class, byte[].class)
+			.because("a signature compared with equals leaks its prefix through timing; use MessageDigest.isEqual")
+			.check(CLASSES);
+	}
+
 	private static String[] others(String leaf) {
 		return java.util.stream.Stream
 			.of("webex", "card", "audit", "access", "conversation", "recording", "webhook", "websocket", "officer",
