@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,9 +51,12 @@ class AuthorizationController {
 
 	private final OfficerProperties officer;
 
+	private final boolean publicBaseUrlSet;
+
 	AuthorizationController(ClientRegistrationRepository registrations,
 			RestClientAuthorizationCodeTokenResponseClient codeExchange, NewAuthorization newAuthorization,
-			OfficerProperties officer) {
+			OfficerProperties officer, @Value("${bot.public-base-url:}") String publicBaseUrl) {
+		this.publicBaseUrlSet = !publicBaseUrl.isBlank();
 		this.registrations = registrations;
 		this.resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/webex/authorize");
 		this.codeExchange = codeExchange;
@@ -114,24 +118,33 @@ class AuthorizationController {
 		}
 		return page(HttpStatus.OK, "The bot is authorized",
 				"Authorized by " + result.name() + " (" + result.email() + "). The access token is valid until "
-						+ result.accessTokenExpiresAt() + " and is refreshed automatically"
+						+ utc(result.accessTokenExpiresAt()) + " and is refreshed automatically"
 						+ until(result.refreshTokenExpiresAt()) + ". The status page is at /.");
 	}
 
 	private String missingSettings() {
-		StringBuilder missing = new StringBuilder();
+		java.util.List<String> missing = new java.util.ArrayList<>();
 		if (this.officer.clientId() == null) {
-			missing.append("WEBEX_INTEGRATION_CLIENT_ID, ");
+			missing.add("WEBEX_INTEGRATION_CLIENT_ID");
 		}
 		if (this.officer.clientSecret() == null) {
-			missing.append("WEBEX_INTEGRATION_CLIENT_SECRET, ");
+			missing.add("WEBEX_INTEGRATION_CLIENT_SECRET");
 		}
-		missing.append("and PUBLIC_BASE_URL (if not set)");
-		return missing.toString();
+		if (!this.publicBaseUrlSet) {
+			missing.add("PUBLIC_BASE_URL");
+		}
+		return String.join(", ", missing);
 	}
 
 	private static String until(Instant refreshTokenExpiresAt) {
-		return (refreshTokenExpiresAt != null) ? " (the refresh token lasts until " + refreshTokenExpiresAt + ")" : "";
+		return (refreshTokenExpiresAt != null) ? " (the refresh token lasts until " + utc(refreshTokenExpiresAt) + ")"
+				: "";
+	}
+
+	private static String utc(Instant instant) {
+		return (instant != null) ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+			.withZone(java.time.ZoneOffset.UTC)
+			.format(instant) : "unknown";
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
