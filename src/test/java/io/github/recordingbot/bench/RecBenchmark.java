@@ -45,6 +45,10 @@ class RecBenchmark {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The JVM options of the Docker image (Dockerfile, JAVA_TOOL_OPTIONS). */
+	static final String DOCKER_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=48m "
+			+ "-XX:MaxMetaspaceSize=96m";
+
 	static final String SECRET = "demo-webhook-secret-not-for-production-use";
 
 	static final Duration POLL = Duration.ofMillis(Long.getLong("bench.poll-millis", 2));
@@ -80,12 +84,24 @@ class RecBenchmark {
 			callBudget("cold (first request per host: personal room check not cached yet)", targets);
 			run("warm-up", targets, this.warmup, 10);
 			callBudget("warm (personal room check cached per host)", targets);
+			long idleBefore = bot.cpuMillis();
+			Thread.sleep(5000);
+			System.out.printf("bot CPU while idle: %.1f ms per second%n%n", (bot.cpuMillis() - idleBefore) / 5.0);
 			print(run("sequential", targets, this.sequentialRequests, 1));
 			print(run("C=" + this.concurrency, targets, this.concurrentRequests, this.concurrency));
 			System.out.printf("audit decisions of all requests (every one should be a success): %s%n",
 					decisions(dir.resolve("log")));
-			System.out.printf("peak RSS (VmHWM) of the bot: %d MB, threads now: %d%n%n", bot.status("VmHWM") / 1024,
+			System.out.printf("peak RSS (VmHWM) of the bot: %d MB, threads now: %d%n", bot.status("VmHWM") / 1024,
 					bot.status("Threads"));
+			Map<String, Long> threads = new TreeMap<>(bot.cpuByThread());
+			threads.values().removeIf((millis) -> millis < 50);
+			System.out.printf("bot CPU by thread since start, ms (digits folded): %s%n%n", threads);
+			if (Boolean.getBoolean("bench.nmt")) {
+				// needs -Dbench.jvm-args=-XX:NativeMemoryTracking=summary
+				Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+						String.valueOf(bot.process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+				System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			}
 		}
 	}
 
@@ -142,6 +158,7 @@ class RecBenchmark {
 		long callsBefore = callsSoFar();
 		long cpuBefore = this.bot.cpuMillis();
 		long simCpuBefore = this.sim.cpuMillis();
+		Map<String, Long> threadsBefore = this.bot.cpuByThread();
 		AtomicInteger next = new AtomicInteger();
 		List<Long> endToEnd = Collections.synchronizedList(new ArrayList<>());
 		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
@@ -182,8 +199,15 @@ class RecBenchmark {
 			senders.shutdownNow();
 		}
 		long elapsed = System.nanoTime() - start;
+		Map<String, Long> threads = new TreeMap<>();
+		this.bot.cpuByThread().forEach((thread, millis) -> {
+			long d = millis - threadsBefore.getOrDefault(thread, 0L);
+			if (d >= 10) {
+				threads.put(thread, d);
+			}
+		});
 		return new Result(name, requests, elapsed, endToEnd, acks, callsSoFar() - callsBefore,
-				this.bot.cpuMillis() - cpuBefore, this.sim.cpuMillis() - simCpuBefore);
+				this.bot.cpuMillis() - cpuBefore, this.sim.cpuMillis() - simCpuBefore, threads);
 	}
 
 	/** How many audit lines carry each decision, from the bot's audit files. */
@@ -211,8 +235,13 @@ class RecBenchmark {
 		System.out.printf("  throughput  %.1f requests/s%n", r.requests() / seconds);
 		System.out.printf("  Webex calls %.2f per request (simulator count, reply POST included)%n",
 				(double) r.webexCalls() / r.requests());
-		System.out.printf("  bot CPU     %.2f ms per request (simulator: %.2f ms per request, in its own JVM)%n%n",
+		System.out.printf("  bot CPU     %.2f ms per request (simulator: %.2f ms per request, in its own JVM)%n",
 				(double) r.cpuMillis() / r.requests(), (double) r.simCpuMillis() / r.requests());
+		long jit = r.cpuByThread().entrySet().stream().filter((e) -> e.getKey().startsWith("C# Compiler"))
+			.mapToLong(Map.Entry::getValue).sum();
+		System.out.printf("  bot CPU     %.2f ms per request without the JIT compiler threads%n",
+				(double) (r.cpuMillis() - jit) / r.requests());
+		System.out.printf("  bot CPU by thread, ms: %s%n%n", r.cpuByThread());
 	}
 
 	// simulator and webhook -------------------------------------------------------------------
@@ -313,7 +342,7 @@ class RecBenchmark {
 	}
 
 	record Result(String name, int requests, long elapsedNanos, List<Long> endToEnd, List<Long> acks,
-			long webexCalls, long cpuMillis, long simCpuMillis) {
+			long webexCalls, long cpuMillis, long simCpuMillis, Map<String, Long> cpuByThread) {
 	}
 
 	/** Replies seen so far, handed to the waiting requests first in, first out. */
@@ -399,20 +428,16 @@ class RecBenchmark {
 
 		/** The bot under test, configured like a real deployment whose Webex is the simulator. */
 		static AppProcess bot(Path dir, String simBase) throws Exception {
-			List<String> jvm = new ArrayList<>(List.of("-Xmx" + System.getProperty("bench.xmx", "256m")));
-			String extra = System.getProperty("bench.jvm-args", "").trim();
-			if (!extra.isEmpty()) {
-				jvm.addAll(List.of(extra.split("\\s+")));
-			}
+			// The Docker image's JAVA_TOOL_OPTIONS by default, so that the figures are those of what ships.
+			List<String> jvm = new ArrayList<>(List.of(System.getProperty("bench.jvm-args", DOCKER_JVM_OPTIONS).trim().split("\\s+")));
 			List<String> args = new ArrayList<>(List.of("--bot.config-file=" + config(dir),
-					"--bot.log-dir=" + dir.resolve("log"), "--officer.token-storage-path=" + dir.resolve("data"),
-					"--logging.level.root=WARN"));
+					"--bot.log-dir=" + dir.resolve("log"), "--officer.token-storage-path=" + dir.resolve("data")));
 			String botArgs = System.getProperty("bench.bot-args", "").trim();
 			if (!botArgs.isEmpty()) {
 				args.addAll(List.of(botArgs.split("\\s+")));
 			}
 			return start("bot", dir, jvm, args,
-					Map.of("WEBEX_API_BASE_URL", simBase + "/sim/v1", "BOT_ACCESS_TOKEN", "demo-bot-token",
+					Map.of("MALLOC_ARENA_MAX", "2", "WEBEX_API_BASE_URL", simBase + "/sim/v1", "BOT_ACCESS_TOKEN", "demo-bot-token",
 							"WEBEX_INTEGRATION_ACCESS_TOKEN", "demo-officer-token", "WEBHOOK_SECRET", SECRET,
 							"BOT_ADMIN_PASSWORD", "bench"));
 		}
@@ -488,6 +513,26 @@ class RecBenchmark {
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 			return ticks * 1000 / clockTicksPerSecond();
+		}
+
+		/** CPU time so far of the process's live threads, grouped by name with digits folded. */
+		Map<String, Long> cpuByThread() throws IOException {
+			Map<String, Long> byName = new TreeMap<>();
+			try (var tasks = Files.list(Path.of("/proc", String.valueOf(this.process.pid()), "task"))) {
+				for (Path task : tasks.toList()) {
+					try {
+						String stat = Files.readString(task.resolve("stat"));
+						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						byName.merge(name, ticks * 1000 / clockTicksPerSecond(), Long::sum);
+					}
+					catch (IOException ex) {
+						// the thread ended meanwhile
+					}
+				}
+			}
+			return byName;
 		}
 
 		/** A line of /proc/&lt;pid&gt;/status, e.g. VmHWM (peak RSS) or Threads. */
