@@ -47,7 +47,7 @@ class RecBenchmark {
 
 	/** The JVM options of the Docker image (Dockerfile, JAVA_TOOL_OPTIONS). */
 	static final String DOCKER_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=48m "
-			+ "-XX:MaxMetaspaceSize=96m";
+			+ "-XX:MaxMetaspaceSize=96m -XX:TieredStopAtLevel=1";
 
 	static final String SECRET = "demo-webhook-secret-not-for-production-use";
 
