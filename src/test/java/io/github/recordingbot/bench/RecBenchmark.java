@@ -81,9 +81,9 @@ class RecBenchmark {
 					targets.size(), this.latencyMillis, Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.vm.name") + " " + Runtime.version());
 			System.out.printf("bot pid %d, simulator pid %d, files in %s%n%n", bot.process.pid(), sim.process.pid(), dir);
-			callBudget("cold (first request per host: personal room check not cached yet)", targets);
+			callBudget("cold (first request of each target; caches empty)", targets);
 			run("warm-up", targets, this.warmup, 10);
-			callBudget("warm (personal room check cached per host)", targets);
+			callBudget("warm (after the warm-up)", targets);
 			long idleBefore = bot.cpuMillis();
 			Thread.sleep(5000);
 			System.out.printf("bot CPU while idle: %.1f ms per second%n%n", (bot.cpuMillis() - idleBefore) / 5.0);
