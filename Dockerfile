@@ -26,7 +26,8 @@ COPY config/config.json /config/config.json
 ENV CFG_FILE_PATH=/config/config.json \
     LOG_DIR=/log \
     SERVER_PORT=8080 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    MALLOC_ARENA_MAX=2 \
+    JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -Xms32m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=96m -XX:TieredStopAtLevel=1"
 VOLUME ["/config", "/log", "/token_storage"]
 EXPOSE 8080
 USER bot

@@ -28,11 +28,12 @@ class ConversationConfiguration {
 	/**
 	 * Size of the chat worker pool.
 	 *
-	 * @param threads requests worked on at once
+	 * @param threads requests worked on at once; each mostly waits on Webex, so the default lets 64
+	 * requests be in flight without queueing while the bulkhead still bounds the calls to Webex
 	 * @param queueCapacity requests waiting; beyond it the webhook answers 503
 	 */
 	@ConfigurationProperties("bot.workers")
-	record WorkerProperties(@DefaultValue("16") int threads, @DefaultValue("500") int queueCapacity) {
+	record WorkerProperties(@DefaultValue("64") int threads, @DefaultValue("500") int queueCapacity) {
 
 		WorkerProperties {
 			if (threads < 1) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -31,19 +32,22 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * End-to-end benchmark of {@code rec} requests against the built-in Webex simulator: starts the
- * bot in its own JVM ({@code demo} profile, {@code sim.latency} per Webex call), sends signed
- * webhooks sequentially and at concurrency C, waits for each reply and prints latency, ack time,
- * throughput, Webex calls, CPU time and peak RSS of the bot's process. Run with
+ * End-to-end benchmark of {@code rec} requests: starts the simulator ({@code demo} profile,
+ * {@code sim.latency} per Webex call) and the bot, each in its own JVM, sends signed webhooks to the
+ * bot sequentially and at concurrency C, waits for each reply and prints latency, ack time,
+ * throughput, Webex calls, and the CPU time and peak RSS of the bot's process alone. Run with
  * {@code ./mvnw -Pbench test}; never part of {@code ./mvnw verify}.
  *
  * <p>Replies are seen by polling the simulator's {@code GET /sim/calls} count of
- * {@code POST /messages} and matched first in, first out; the CPU the polls cost the bot is
- * measured while idle and subtracted.
+ * {@code POST /messages} and matched first in, first out; the polls cost the simulator, not the bot.
  */
 class RecBenchmark {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** The JVM options of the Docker image (Dockerfile, JAVA_TOOL_OPTIONS). */
+	static final String DOCKER_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=48m "
+			+ "-XX:MaxMetaspaceSize=96m -XX:TieredStopAtLevel=1";
 
 	static final String SECRET = "demo-webhook-secret-not-for-production-use";
 
@@ -61,25 +65,43 @@ class RecBenchmark {
 
 	final int warmup = Integer.getInteger("bench.warmup", 300);
 
-	String base;
+	AppProcess sim;
 
-	BotProcess bot;
+	AppProcess bot;
 
 	@Test
 	void recRequests() throws Exception {
-		try (BotProcess started = BotProcess.start(this.latencyMillis)) {
-			this.bot = started;
-			this.base = started.base;
+		Path dir = Files.createTempDirectory("recording-bot-bench");
+		try (AppProcess sim = AppProcess.simulator(dir, this.latencyMillis);
+				AppProcess bot = AppProcess.bot(dir, sim.base)) {
+			this.sim = sim;
+			this.bot = bot;
 			List<Target> targets = targets();
-			System.out.printf("%nBenchmark: %d targets (series of 1-4 instances), sim latency %d ms, %d cores, %s%n",
+			System.out.printf("%nBenchmark: %d targets (series with 1-4 recordings), sim latency %d ms, %d cores, %s%n",
 					targets.size(), this.latencyMillis, Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.vm.name") + " " + Runtime.version());
+			System.out.printf("bot pid %d, simulator pid %d, files in %s%n%n", bot.process.pid(), sim.process.pid(), dir);
+			callBudget("cold (first request of each target; caches empty)", targets);
 			run("warm-up", targets, this.warmup, 10);
-			double pollCpu = pollCpuMillis();
-			System.out.printf("cost of one reply poll: %.3f ms CPU (subtracted below)%n%n", pollCpu);
-			print(run("sequential", targets, this.sequentialRequests, 1), pollCpu);
-			print(run("C=" + this.concurrency, targets, this.concurrentRequests, this.concurrency), pollCpu);
-			System.out.printf("peak RSS (VmHWM) of the bot: %d MB%n%n", started.peakRssKb() / 1024);
+			callBudget("warm (after the warm-up)", targets);
+			long idleBefore = bot.cpuMillis();
+			Thread.sleep(5000);
+			System.out.printf("bot CPU while idle: %.1f ms per second%n%n", (bot.cpuMillis() - idleBefore) / 5.0);
+			print(run("sequential", targets, this.sequentialRequests, 1));
+			print(run("C=" + this.concurrency, targets, this.concurrentRequests, this.concurrency));
+			System.out.printf("audit decisions of all requests (every one should be a success): %s%n",
+					decisions(dir.resolve("log")));
+			System.out.printf("peak RSS (VmHWM) of the bot: %d MB, threads now: %d%n", bot.status("VmHWM") / 1024,
+					bot.status("Threads"));
+			Map<String, Long> threads = new TreeMap<>(bot.cpuByThread());
+			threads.values().removeIf((millis) -> millis < 50);
+			System.out.printf("bot CPU by thread since start, ms (digits folded): %s%n%n", threads);
+			if (Boolean.getBoolean("bench.nmt")) {
+				// needs -Dbench.jvm-args=-XX:NativeMemoryTracking=summary
+				Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+						String.valueOf(bot.process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+				System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			}
 		}
 	}
 
@@ -94,7 +116,7 @@ class RecBenchmark {
 				int recordings = meeting.path("recordings").asInt(0);
 				if (recordings >= 1 && recordings <= 4) {
 					targets.add(new Target(person.get("id").asString(), person.get("email").asString(),
-							meeting.get("meetingNumber").asString()));
+							meeting.get("meetingNumber").asString(), recordings));
 				}
 			}
 		}
@@ -104,10 +126,39 @@ class RecBenchmark {
 		return targets;
 	}
 
+	/**
+	 * One request per target, one at a time, with the simulator's calls by endpoint for each, checked
+	 * against the budget of 4 + R + 1 calls (R recordings; the 1 is the personal room check).
+	 */
+	void callBudget(String name, List<Target> targets) throws Exception {
+		System.out.printf("Webex calls per request, %s:%n", name);
+		int over = 0;
+		for (Target target : targets) {
+			Map<String, Long> before = callsByEndpoint();
+			run("budget", List.of(target), 1, 1);
+			Map<String, Long> after = callsByEndpoint();
+			Map<String, Long> delta = new TreeMap<>();
+			after.forEach((endpoint, count) -> {
+				long d = count - before.getOrDefault(endpoint, 0L);
+				if (d != 0 && !endpoint.equals("GET /people/me")) {
+					delta.put(endpoint, d);
+				}
+			});
+			long total = delta.values().stream().mapToLong(Long::longValue).sum();
+			long budget = 4 + target.recordings() + 1;
+			over += (total > budget) ? 1 : 0;
+			System.out.printf("  %-28s R=%d  calls %2d  budget %2d  %s  %s%n", target.email() + " " + target.meetingNumber(),
+					target.recordings(), total, budget, (total <= budget) ? "ok  " : "OVER", delta);
+		}
+		System.out.printf("  %d of %d over budget%n%n", over, targets.size());
+	}
+
 	Result run(String name, List<Target> targets, int requests, int concurrency) throws Exception {
 		Replies replies = new Replies(repliesSoFar());
 		long callsBefore = callsSoFar();
 		long cpuBefore = this.bot.cpuMillis();
+		long simCpuBefore = this.sim.cpuMillis();
+		Map<String, Long> threadsBefore = this.bot.cpuByThread();
 		AtomicInteger next = new AtomicInteger();
 		List<Long> endToEnd = Collections.synchronizedList(new ArrayList<>());
 		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
@@ -148,33 +199,49 @@ class RecBenchmark {
 			senders.shutdownNow();
 		}
 		long elapsed = System.nanoTime() - start;
+		Map<String, Long> threads = new TreeMap<>();
+		this.bot.cpuByThread().forEach((thread, millis) -> {
+			long d = millis - threadsBefore.getOrDefault(thread, 0L);
+			if (d >= 10) {
+				threads.put(thread, d);
+			}
+		});
 		return new Result(name, requests, elapsed, endToEnd, acks, callsSoFar() - callsBefore,
-				this.bot.cpuMillis() - cpuBefore, replies.polls.get());
+				this.bot.cpuMillis() - cpuBefore, this.sim.cpuMillis() - simCpuBefore, threads);
 	}
 
-	void print(Result r, double pollCpu) {
+	/** How many audit lines carry each decision, from the bot's audit files. */
+	static Map<String, Integer> decisions(Path logDir) throws IOException {
+		Map<String, Integer> counts = new TreeMap<>();
+		try (var files = Files.list(logDir)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().startsWith("audit")).toList()) {
+				for (String line : Files.readAllLines(file)) {
+					counts.merge(JSON.readTree(line).path("decision").asString("?"), 1, Integer::sum);
+				}
+			}
+		}
+		return counts;
+	}
+
+	void print(Result r) {
 		List<Long> e2e = sorted(r.endToEnd());
 		List<Long> acks = sorted(r.acks());
 		double seconds = r.elapsedNanos() / 1e9;
-		double cpu = r.cpuMillis() - r.polls() * pollCpu;
 		System.out.printf("%s: %d requests in %.1f s%n", r.name(), r.requests(), seconds);
-		System.out.printf("  end-to-end  p50 %d ms  p90 %d ms  p99 %d ms%n", ms(e2e, 50), ms(e2e, 90), ms(e2e, 99));
-		System.out.printf("  webhook ack p50 %.1f ms  p99 %.1f ms%n", pct(acks, 50) / 1e6, pct(acks, 99) / 1e6);
+		System.out.printf("  end-to-end  p50 %d ms  p90 %d ms  p99 %d ms  max %d ms%n", ms(e2e, 50), ms(e2e, 90),
+				ms(e2e, 99), ms(e2e, 100));
+		System.out.printf("  webhook ack p50 %.1f ms  p99 %.1f ms  max %.1f ms%n", pct(acks, 50) / 1e6,
+				pct(acks, 99) / 1e6, pct(acks, 100) / 1e6);
 		System.out.printf("  throughput  %.1f requests/s%n", r.requests() / seconds);
 		System.out.printf("  Webex calls %.2f per request (simulator count, reply POST included)%n",
 				(double) r.webexCalls() / r.requests());
-		System.out.printf("  bot CPU     %.2f ms per request (%.2f before subtracting %d polls; includes the simulator)%n%n",
-				cpu / r.requests(), (double) r.cpuMillis() / r.requests(), r.polls());
-	}
-
-	/** CPU the bot spends answering one {@code GET /sim/calls}, measured with nothing else going on. */
-	double pollCpuMillis() throws Exception {
-		int polls = 2000;
-		long before = this.bot.cpuMillis();
-		for (int i = 0; i < polls; i++) {
-			repliesSoFar();
-		}
-		return (double) (this.bot.cpuMillis() - before) / polls;
+		System.out.printf("  bot CPU     %.2f ms per request (simulator: %.2f ms per request, in its own JVM)%n",
+				(double) r.cpuMillis() / r.requests(), (double) r.simCpuMillis() / r.requests());
+		long jit = r.cpuByThread().entrySet().stream().filter((e) -> e.getKey().startsWith("C# Compiler"))
+			.mapToLong(Map.Entry::getValue).sum();
+		System.out.printf("  bot CPU     %.2f ms per request without the JIT compiler threads%n",
+				(double) (r.cpuMillis() - jit) / r.requests());
+		System.out.printf("  bot CPU by thread, ms: %s%n%n", r.cpuByThread());
 	}
 
 	// simulator and webhook -------------------------------------------------------------------
@@ -190,7 +257,7 @@ class RecBenchmark {
 		Map<String, Object> envelope = new LinkedHashMap<>();
 		envelope.put("id", "benchmark-webhook");
 		envelope.put("name", "Benchmark");
-		envelope.put("targetUrl", this.base + "/webhook");
+		envelope.put("targetUrl", this.bot.base + "/webhook");
 		envelope.put("resource", "messages");
 		envelope.put("event", "created");
 		envelope.put("ownedBy", "creator");
@@ -198,7 +265,7 @@ class RecBenchmark {
 		envelope.put("actorId", data.get("personId"));
 		envelope.put("data", data);
 		byte[] body = JSON.writeValueAsBytes(envelope);
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + "/webhook"))
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.bot.base + "/webhook"))
 			.header("Content-Type", "application/json")
 			.header("X-Spark-Signature", WebexFake.sign(SECRET, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
@@ -208,6 +275,15 @@ class RecBenchmark {
 
 	long repliesSoFar() throws Exception {
 		return JSON.readTree(get("/sim/calls")).path("byEndpoint").path("POST /messages").asLong(0);
+	}
+
+	Map<String, Long> callsByEndpoint() throws Exception {
+		Map<String, Long> counts = new TreeMap<>();
+		JsonNode byEndpoint = JSON.readTree(get("/sim/calls")).path("byEndpoint");
+		for (String endpoint : byEndpoint.propertyNames()) {
+			counts.put(endpoint, byEndpoint.get(endpoint).asLong());
+		}
+		return counts;
 	}
 
 	long repliesSoFarQuietly() {
@@ -224,11 +300,11 @@ class RecBenchmark {
 	}
 
 	String get(String path) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return send(HttpRequest.newBuilder(URI.create(this.sim.base + path)).GET().build());
 	}
 
 	String post(String path, String json) throws Exception {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+		return send(HttpRequest.newBuilder(URI.create(this.sim.base + path))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
@@ -262,11 +338,11 @@ class RecBenchmark {
 		return Math.round(pct(sorted, percentile) / 1e6);
 	}
 
-	record Target(String personId, String email, String meetingNumber) {
+	record Target(String personId, String email, String meetingNumber, int recordings) {
 	}
 
 	record Result(String name, int requests, long elapsedNanos, List<Long> endToEnd, List<Long> acks,
-			long webexCalls, long cpuMillis, long polls) {
+			long webexCalls, long cpuMillis, long simCpuMillis, Map<String, Long> cpuByThread) {
 	}
 
 	/** Replies seen so far, handed to the waiting requests first in, first out. */
@@ -321,45 +397,82 @@ class RecBenchmark {
 
 	}
 
-	/** The bot in its own JVM, so that its CPU time and RSS are its own. */
-	static final class BotProcess implements AutoCloseable {
+	/** An instance of the application in its own JVM, so that its CPU time and RSS are its own. */
+	static final class AppProcess implements AutoCloseable {
 
 		final Process process;
 
 		final String base;
 
-		final Path dir;
+		final Path log;
 
-		private BotProcess(Process process, String base, Path dir) {
+		private AppProcess(Process process, String base, Path log) {
 			this.process = process;
 			this.base = base;
-			this.dir = dir;
+			this.log = log;
 		}
 
-		static BotProcess start(long latencyMillis) throws Exception {
+		/**
+		 * The simulator: the application in the {@code demo} profile. Its own bot stays idle, since
+		 * its webhooks go nowhere (the benchmark delivers them to the bot under test itself).
+		 */
+		static AppProcess simulator(Path dir, long latencyMillis) throws Exception {
+			return start("simulator", dir, List.of("-Xmx256m"),
+					List.of("--spring.profiles.active=demo", "--sim.latency=" + latencyMillis + "ms",
+							"--sim.webhook-target=http://127.0.0.1:9/none", "--bot.config-file=" + config(dir),
+							"--bot.log-dir=" + dir.resolve("sim-log"), "--officer.token-storage-path=" + dir.resolve("sim-data"),
+							"--logging.level.root=WARN", "--logging.level.io.github.recordingbot.sim=ERROR",
+							"--server.tomcat.threads.max=400"),
+					Map.of());
+		}
+
+		/** The bot under test, configured like a real deployment whose Webex is the simulator. */
+		static AppProcess bot(Path dir, String simBase) throws Exception {
+			// The Docker image's JAVA_TOOL_OPTIONS by default, so that the figures are those of what ships.
+			List<String> jvm = new ArrayList<>(List.of(System.getProperty("bench.jvm-args", DOCKER_JVM_OPTIONS).trim().split("\\s+")));
+			List<String> args = new ArrayList<>(List.of("--bot.config-file=" + config(dir),
+					"--bot.log-dir=" + dir.resolve("log"), "--officer.token-storage-path=" + dir.resolve("data")));
+			String botArgs = System.getProperty("bench.bot-args", "").trim();
+			if (!botArgs.isEmpty()) {
+				args.addAll(List.of(botArgs.split("\\s+")));
+			}
+			return start("bot", dir, jvm, args,
+					Map.of("MALLOC_ARENA_MAX", "2", "WEBEX_API_BASE_URL", simBase + "/sim/v1", "BOT_ACCESS_TOKEN", "demo-bot-token",
+							"WEBEX_INTEGRATION_ACCESS_TOKEN", "demo-officer-token", "WEBHOOK_SECRET", SECRET,
+							"BOT_ADMIN_PASSWORD", "bench"));
+		}
+
+		private static AppProcess start(String name, Path dir, List<String> jvmArgs, List<String> appArgs,
+				Map<String, String> env) throws Exception {
 			int port;
 			try (ServerSocket socket = new ServerSocket(0)) {
 				port = socket.getLocalPort();
 			}
-			Path dir = Files.createTempDirectory("recording-bot-bench");
-			Files.writeString(dir.resolve("config.json"), """
-					{"approved_domains": [%s], "respond_only_to_host": true, "protect_pmr": true,
-					 "language": "en_US", "max_days_back": 30}
-					""".formatted(String.join(",", sampleDomains())), StandardCharsets.UTF_8);
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-			List<String> command = new ArrayList<>(List.of(java, "-Xmx" + System.getProperty("bench.xmx", "256m"),
-					"-cp", System.getProperty("java.class.path"), "io.github.recordingbot.RecordingBotApplication",
-					"--spring.profiles.active=demo", "--server.port=" + port, "--sim.latency=" + latencyMillis + "ms",
-					// The benchmark delivers the webhooks itself, to time the acknowledgement.
-					"--sim.webhook-target=http://127.0.0.1:9/none", "--bot.config-file=" + dir.resolve("config.json"),
-					"--bot.log-dir=" + dir.resolve("log"), "--logging.level.root=WARN",
-					"--logging.level.io.github.recordingbot.sim=ERROR"));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(dir.resolve("bot.log").toFile())
-				.start();
-			BotProcess bot = new BotProcess(process, "http://localhost:" + port, dir);
-			bot.awaitHealthy();
-			return bot;
+			List<String> command = new ArrayList<>();
+			command.add(java);
+			command.addAll(jvmArgs);
+			command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+					"io.github.recordingbot.RecordingBotApplication", "--server.port=" + port));
+			command.addAll(appArgs);
+			Path log = dir.resolve(name + ".log");
+			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+			builder.environment().putAll(env);
+			AppProcess app = new AppProcess(builder.start(), "http://localhost:" + port, log);
+			app.awaitHealthy();
+			return app;
+		}
+
+		private static Path config(Path dir) throws IOException {
+			Path config = dir.resolve("config.json");
+			if (!Files.exists(config)) {
+				Files.writeString(config, """
+						{"approved_domains": [%s], "respond_only_to_host": true, "protect_pmr": true,
+						 "language": "en_US", "max_days_back": 30,
+						 "rate_limit": {"requests_per_minute": 1000000, "meetings_per_day": 1000000}}
+						""".formatted(String.join(",", sampleDomains())), StandardCharsets.UTF_8);
+			}
+			return config;
 		}
 
 		/** The sample organization's domain(s), approved in the bot's config ({@code -Dbench.domains}). */
@@ -373,10 +486,10 @@ class RecBenchmark {
 
 		private void awaitHealthy() throws Exception {
 			HttpClient http = HttpClient.newHttpClient();
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
 			while (System.nanoTime() < deadline) {
 				if (!this.process.isAlive()) {
-					throw new IllegalStateException("The bot exited; see " + this.dir.resolve("bot.log"));
+					throw new IllegalStateException("The process exited; see " + this.log);
 				}
 				try {
 					HttpResponse<String> health = http.send(
@@ -391,10 +504,10 @@ class RecBenchmark {
 				}
 				Thread.sleep(250);
 			}
-			throw new IllegalStateException("The bot did not become healthy; see " + this.dir.resolve("bot.log"));
+			throw new IllegalStateException("The process did not become healthy; see " + this.log);
 		}
 
-		/** User plus system CPU time of the bot's process, from /proc/&lt;pid&gt;/stat. */
+		/** User plus system CPU time of the process, from /proc/&lt;pid&gt;/stat. */
 		long cpuMillis() throws IOException {
 			String stat = Files.readString(Path.of("/proc", String.valueOf(this.process.pid()), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
@@ -402,10 +515,30 @@ class RecBenchmark {
 			return ticks * 1000 / clockTicksPerSecond();
 		}
 
-		/** Peak resident set size of the bot's process (VmHWM), in KiB. */
-		long peakRssKb() throws IOException {
+		/** CPU time so far of the process's live threads, grouped by name with digits folded. */
+		Map<String, Long> cpuByThread() throws IOException {
+			Map<String, Long> byName = new TreeMap<>();
+			try (var tasks = Files.list(Path.of("/proc", String.valueOf(this.process.pid()), "task"))) {
+				for (Path task : tasks.toList()) {
+					try {
+						String stat = Files.readString(task.resolve("stat"));
+						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+						long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+						byName.merge(name, ticks * 1000 / clockTicksPerSecond(), Long::sum);
+					}
+					catch (IOException ex) {
+						// the thread ended meanwhile
+					}
+				}
+			}
+			return byName;
+		}
+
+		/** A line of /proc/&lt;pid&gt;/status, e.g. VmHWM (peak RSS) or Threads. */
+		long status(String field) throws IOException {
 			for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(this.process.pid()), "status"))) {
-				if (line.startsWith("VmHWM:")) {
+				if (line.startsWith(field + ":")) {
 					return Long.parseLong(line.replaceAll("[^0-9]", ""));
 				}
 			}
@@ -428,7 +561,7 @@ class RecBenchmark {
 			if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
 				this.process.destroyForcibly();
 			}
-			System.out.println("bot log: " + this.dir.resolve("bot.log"));
+			System.out.println("log: " + this.log);
 		}
 
 	}
