@@ -22,7 +22,11 @@ public final class DemoTestSupport {
 
 	public static final String ADMIN_PASSWORD = "demo-admin-password";
 
-	/** example.com approved; host-only and personal-room protection on, as in the shipped config. */
+	/**
+	 * example.com approved; host-only and personal-room protection on, as in the shipped config.
+	 * The per-sender limits are raised: the demo tests share one context and send many requests as
+	 * the same sample people, and their order must not decide whether one is rate limited.
+	 */
 	public static final String CONFIG = """
 			{
 			  "approved_users": [],
@@ -30,7 +34,8 @@ public final class DemoTestSupport {
 			  "respond_only_to_host": true,
 			  "protect_pmr": true,
 			  "language": "en_US",
-			  "max_days_back": 30
+			  "max_days_back": 30,
+			  "rate_limit": {"requests_per_minute": 100000, "meetings_per_day": 100000}
 			}
 			""";
 
