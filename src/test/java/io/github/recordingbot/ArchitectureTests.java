@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the arrows of ARCHITECTURE.md one way: transports → conversation → recording → leaves;
+ * Keeps the arrows of the architecture one way: transports → conversation → recording → leaves;
  * leaves import nothing of ours; nothing imports the simulator.
  */
 class ArchitectureTests {

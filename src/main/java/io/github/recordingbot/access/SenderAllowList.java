@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Decides whether a sender's e-mail address is on the allow-list of an {@link AccessConfig}.
  *
- * <p>Only exact ASCII matches count (reliability.md §4): any non-ASCII character is refused
+ * <p>Only exact ASCII matches count: any non-ASCII character is refused
  * because Unicode case and compatibility folding ({@code ı}, {@code ſ}, Kelvin sign, fullwidth
  * letters) can map a look-alike onto an approved identity, and case is mapped with
  * {@link Locale#ROOT} because the default locale may be Turkish ({@code "I".toLowerCase(tr)} is

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Answers forwarded Space meeting recordings, for a sender already checked against the
  * allow-list and in a 1-1 room. Over the websocket the share names its meeting instance, which
  * gets the same lookup and policy as {@code rec}. Over the webhook it arrives as a message that
- * names no meeting (webex-api.md §8.3), so the sender is offered their recent recordings to pick
+ * names no meeting, so the sender is offered their recent recordings to pick
  * from, and a pick runs the same lookup and policy.
  */
 @Component
@@ -30,7 +30,7 @@ class ForwardedRecordings {
 	/**
 	 * Whether the event is a forwarded recording: a websocket share, or a message with neither text
 	 * nor files. The REST shape of a forwarded recording is undocumented and no captured example
-	 * exists (webex-api.md §8.3, gap 1); a person cannot send an empty message from a Webex client,
+	 * exists; a person cannot send an empty message from a Webex client,
 	 * so "no text and no files" is the narrowest rule that still catches it. Anything with text keeps
 	 * its ordinary answer, and a file share keeps the help card.
 	 */

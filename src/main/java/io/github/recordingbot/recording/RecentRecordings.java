@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Offers a sender their own recent recordings to pick from, for a forwarded recording the bot
- * cannot identify (webhook mode: the REST message names no meeting, webex-api.md §8.3).
+ * cannot identify (webhook mode: the REST message names no meeting).
  *
  * <p>One call: {@code GET /recordings?hostEmail=<sender>&from&to} filters on Webex's side with the
  * same admin-level {@code hostEmail} the {@code rec} lookup already relies on. The Compliance

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 /**
  * Finds a meeting's recordings with the fewest Webex calls and decides who gets them.
  *
- * <p>Budget for one request (ARCHITECTURE.md): {@code GET /meetings} for the series, then
+ * <p>Budget for one request: {@code GET /meetings} for the series, then
  * {@code GET /recordings} for every instance of the series at once (in parallel with the
  * personal-room check when it is needed), then {@code GET /recordings/{id}} for each recording in
  * parallel, because only the details carry the temporary links.

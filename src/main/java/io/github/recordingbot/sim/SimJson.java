@@ -11,8 +11,7 @@ import io.github.recordingbot.sim.SampleOrg.Recording;
 import io.github.recordingbot.sim.SampleOrg.Series;
 
 /**
- * The sample organization as Webex JSON, with the fields of the real API's examples
- * (webex-api.md §2 to §6).
+ * The sample organization as Webex JSON, with the fields of the real API's examples.
  */
 final class SimJson {
 

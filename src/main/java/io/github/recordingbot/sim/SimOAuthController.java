@@ -25,7 +25,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The simulated Webex OAuth endpoints (webex-api.md §9): a consent page at
+ * The simulated Webex OAuth endpoints: a consent page at
  * {@code /sim/v1/authorize} that sends the officer back with a code, and the token endpoint at
  * {@code /sim/v1/access_token} for the code and refresh grants, with PKCE when the client uses it.
  */

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Turns a Mercury {@code conversation.activity} into the {@link ChatEvent} the webhook would have
- * produced (webex-api.md §10.5). Everything in the activity is a pointer: the conversation fetches
+ * produced. Everything in the activity is a pointer: the conversation fetches
  * the message or card action over REST and decides on what the API says.
  *
  * <p>Public ids are {@code base64url("ciscospark://<cluster>/<TYPE>/<uuid>")} without padding, as

@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Keeps the bot connected to Mercury for as long as it runs: registers the device, opens one
  * session at a time, and after a session ends decides whether to reconnect, re-register or stop
- * (webex-api.md §10.4 close codes, §10.6 reconnect), waiting with exponential backoff in between.
+ * (by the close code, as webex-js-sdk does), waiting with exponential backoff in between.
  */
 class MercuryClient implements SmartLifecycle {
 

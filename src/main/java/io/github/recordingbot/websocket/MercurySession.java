@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One websocket connection to Mercury: authorizes with the bot token, acknowledges every envelope
- * by its id, pings and expects the pong, and hands activities on (webex-api.md §10.3–10.4).
+ * by its id, pings and expects the pong, and hands activities on.
  * It ends exactly once; what the end was decides what the client does next.
  */
 final class MercurySession implements WebSocket.Listener {
@@ -187,7 +187,7 @@ final class MercurySession implements WebSocket.Listener {
 		if (id == null) {
 			return;
 		}
-		// Every envelope is acknowledged by its own id, as webex-js-sdk does (webex-api.md §10.4).
+		// Every envelope is acknowledged by its own id, as webex-js-sdk does.
 		send(Map.of("messageId", id, "type", "ack"));
 		if (!this.authorized) {
 			this.authorized = true;

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * Allow-list cases of reliability.md §7 row A1: only exact ASCII matches are approved.
+ * Allow-list cases (case, locales, Unicode look-alikes, suffixes, odd addresses): only exact ASCII matches are approved.
  */
 class SenderAllowListTests {
 

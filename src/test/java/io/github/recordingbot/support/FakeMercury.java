@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A fake Mercury websocket server (webex-api.md §10.7), small enough to read: RFC 6455 handshake
+ * A fake Mercury websocket server, small enough to read: RFC 6455 handshake
  * and framing over a plain socket, so that tests need no websocket library. It answers the
  * authorization frame with a {@code mercury.buffer_state} envelope, records every frame the bot
  * sends, answers pings with pongs (unless told not to), and can close with a code, drop the

@@ -27,8 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * A fake Webex at the HTTP level (WireMock), answering with JSON shaped like the real API
- * (webex-api.md), and the helpers the tests need to talk to the bot like Webex does.
+ * A fake Webex at the HTTP level (WireMock), answering with JSON shaped like the real API's
+ * examples, and the helpers the tests need to talk to the bot like Webex does.
  */
 public final class WebexFake {
 
@@ -203,7 +203,7 @@ public final class WebexFake {
 	}
 
 	/**
-	 * U2C catalog and device service (webex-api.md §10.7): the catalog points at this server's
+	 * U2C catalog and device service: the catalog points at this server's
 	 * {@code /wdm/api/v1}, the device list holds {@code devicesJson}, and a new device gets a
 	 * websocket on the given fake Mercury.
 	 */

@@ -11,8 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The signature check alone: the known vector, rotation, and every forgery variant of
- * reliability.md W1–W3.
+ * The signature check alone: the known vector, secret rotation, and every forgery variant.
  */
 class SignatureVerifierTests {
 

@@ -1,7 +1,7 @@
 package io.github.recordingbot.websocket;
 
 /**
- * Mercury activity JSON shaped like webex-api.md §10.5, for tests.
+ * Mercury activity JSON shaped like what Webex sends a bot over its websocket, for tests.
  */
 public final class Activities {
 

@@ -32,7 +32,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * The websocket client against a fake Mercury (webex-api.md §10.7) and a fake device service:
+ * The websocket client against a fake Mercury and a fake device service:
  * registration, authorization, acks, keepalive, and what happens after each kind of close. Waits
  * between reconnects go to a recording sleeper, so nothing sleeps for real.
  */
