@@ -20,7 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Finds the device service in the U2C catalog and registers the bot's device there, reusing the
  * device registered under our name by an earlier run and removing further ones we left behind
- * (registrations pile up otherwise). These are undocumented Webex internals, used the way webex-js-sdk and webex_bot use them.
+ * (registrations pile up otherwise). These are undocumented Webex internals, used the way
+ * webex-js-sdk and webex_bot use them.
  */
 class DeviceRegistry {
 
