@@ -5,9 +5,10 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Decides whether a start from the command line becomes a demo: with no bot token and no profile
- * chosen, the bot runs against its built-in simulator, so that a newcomer sees it work at once.
- * Only {@code main} asks, so tests and embedded uses never switch by accident.
+ * Decides whether a start from the command line becomes a demo: with no bot token and no
+ * profile chosen, the bot runs against its built-in simulator, so that a newcomer sees it
+ * work at once. Only {@code main} asks, so tests and embedded uses never switch by
+ * accident.
  */
 final class FirstRun {
 

@@ -10,9 +10,10 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
 /**
- * Turns {@code LOG_FORMAT=json} ({@code bot.log-format}) into Spring Boot's structured console
- * logging before the logging system starts: {@code json} means Elastic Common Schema; {@code ecs},
- * {@code logstash} and {@code gelf} pick that format; anything else keeps plain text.
+ * Turns {@code LOG_FORMAT=json} ({@code bot.log-format}) into Spring Boot's structured
+ * console logging before the logging system starts: {@code json} means Elastic Common
+ * Schema; {@code ecs}, {@code logstash} and {@code gelf} pick that format; anything else
+ * keeps plain text.
  */
 class LogFormat implements EnvironmentPostProcessor, Ordered {
 
@@ -43,7 +44,8 @@ class LogFormat implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After the config files are read, so that application.yml's mapping of LOG_FORMAT counts.
+		// After the config files are read, so that application.yml's mapping of
+		// LOG_FORMAT counts.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

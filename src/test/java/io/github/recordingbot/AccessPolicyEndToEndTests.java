@@ -25,9 +25,10 @@ import static io.github.recordingbot.support.BotTestSupport.awaitReplies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The access rules end to end, for text commands and card submits alike: host-only decided on
- * the API's host id, personal rooms only for their owner and refused when ownership cannot be
- * checked, and the per-sender rate limit. Every refusal carries no link and is audited.
+ * The access rules end to end, for text commands and card submits alike: host-only
+ * decided on the API's host id, personal rooms only for their owner and refused when
+ * ownership cannot be checked, and the per-sender rate limit. Every refusal carries no
+ * link and is audited.
  */
 class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
@@ -35,7 +36,10 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 	static final String ALICE_EMAIL = "alice@example.com";
 
-	/** Another account that reports Alice's e-mail: the e-mail must never stand for the person. */
+	/**
+	 * Another account that reports Alice's e-mail: the e-mail must never stand for the
+	 * person.
+	 */
 	static final String ALICE_TWIN = WebexFake.personId("a11ce000-0000-4000-8000-0000000000f2");
 
 	static final String BOB = WebexFake.personId("b0b00000-0000-4000-8000-000000000002");
@@ -234,7 +238,8 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 			String eleventh = send(CAROL, "carol@example.com", "rec 123456789");
 
 			String reply = awaitReplies(11).get(10);
-			assertThat(reply).contains("too many requests").containsPattern("try again after \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
+			assertThat(reply).contains("too many requests")
+				.containsPattern("try again after \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC");
 			JsonNode audit = auditLine(eleventh);
 			assertThat(audit.get("decision").asString()).isEqualTo("rate_limited");
 			assertThat(audit.get("reason").asString()).isEqualTo("requests_per_minute");
@@ -247,7 +252,8 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	void useConfig(boolean hostOnly, boolean protectPmr) {
 		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG
@@ -258,7 +264,10 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 		assertThat(this.config.current().protectPmr()).isEqualTo(protectPmr);
 	}
 
-	/** {@code GET /meetings} looked up with {@code queryHostEmail} answers with the API's own host facts. */
+	/**
+	 * {@code GET /meetings} looked up with {@code queryHostEmail} answers with the API's
+	 * own host facts.
+	 */
 	static void meeting(String number, String queryHostEmail, String hostUserId, String hostEmail) {
 		meeting(SERIES, number, queryHostEmail, hostUserId, hostEmail);
 	}
@@ -303,8 +312,9 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 	}
 
 	void deliver(String envelope) {
-		assertThat(WebexFake.deliver(this.port, envelope.getBytes(StandardCharsets.UTF_8), WebexFake.SECRET)
-			.statusCode()).isEqualTo(200);
+		assertThat(
+				WebexFake.deliver(this.port, envelope.getBytes(StandardCharsets.UTF_8), WebexFake.SECRET).statusCode())
+			.isEqualTo(200);
 	}
 
 	static List<LoggedRequest> pmrCalls() {
@@ -324,7 +334,8 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 	static void assertUnverified(String eventId) {
 		assertRefused(eventId, "cannot verify who owns", "pmr_check_failed");
 		assertThat(pmrCalls()).isNotEmpty();
-		// Message, meeting, recordings list and reply besides the personal-room check; its
+		// Message, meeting, recordings list and reply besides the personal-room check;
+		// its
 		// retries (if any) are the client's business.
 		assertThat(WEBEX.calls().size() - pmrCalls().size()).isEqualTo(4);
 	}

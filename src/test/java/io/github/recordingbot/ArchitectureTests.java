@@ -9,14 +9,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * Keeps the arrows of the architecture one way: transports → conversation → recording → leaves;
- * leaves import nothing of ours; nothing imports the simulator.
+ * Keeps the arrows of the architecture one way: transports → conversation → recording →
+ * leaves; leaves import nothing of ours; nothing imports the simulator.
  */
 class ArchitectureTests {
 
 	static final String BASE = "io.github.recordingbot";
 
-	static final JavaClasses CLASSES = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+	static final JavaClasses CLASSES = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 		.importPackages(BASE);
 
 	@Test

@@ -38,9 +38,9 @@ import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The audit trail through the real conversation: a thousand mixed requests over every decision
- * give exactly a thousand lines, each one parseable JSON with every required field, and input
- * crafted to forge a line stays inside its own.
+ * The audit trail through the real conversation: a thousand mixed requests over every
+ * decision give exactly a thousand lines, each one parseable JSON with every required
+ * field, and input crafted to forge a line stays inside its own.
  */
 class AuditTrailEndToEndTests extends BotEndToEndTest {
 
@@ -53,12 +53,13 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 	static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
 
 	static final List<String> REQUIRED = List.of("ts", "requestId", "eventId", "requester", "roomType", "command",
-			"meetingNumber", "hostEmail", "daysBack", "decision", "reason", "meetingIds", "recordingIds",
-			"durationMs");
+			"meetingNumber", "hostEmail", "daysBack", "decision", "reason", "meetingIds", "recordingIds", "durationMs");
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** This run's people, so that the rate limiter's memory of other tests does not count. */
+	/**
+	 * This run's people, so that the rate limiter's memory of other tests does not count.
+	 */
 	final String run = UUID.randomUUID().toString().substring(0, 8);
 
 	final Person alice = person("alice", "alice@example.com");
@@ -82,8 +83,8 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 	void thousandMixedRequestsGiveExactlyThousandCompleteLinesAndNoForgedOne() throws Exception {
 		WEBEX.reset();
 		// Three distinct meetings a day make Dave's guessing run into the limit.
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG.replace("\"meetings_per_day\": 100000",
-				"\"meetings_per_day\": 3"));
+		BotTestSupport.writeConfig(
+				BotTestSupport.DEFAULT_CONFIG.replace("\"meetings_per_day\": 100000", "\"meetings_per_day\": 3"));
 		this.config.reloadNow();
 		stubWebex();
 		List<Scenario> scenarios = scenarios();
@@ -109,7 +110,9 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 
 		List<JsonNode> all = BotTestSupport.auditLines();
 		assertThat(all).hasSize(linesBefore + REQUESTS);
-		List<JsonNode> lines = all.stream().filter((l) -> expected.containsKey(l.path("eventId").asString(""))).toList();
+		List<JsonNode> lines = all.stream()
+			.filter((l) -> expected.containsKey(l.path("eventId").asString("")))
+			.toList();
 		assertThat(lines).hasSize(REQUESTS);
 		Set<String> requestIds = new HashSet<>();
 		Map<String, Decision> actual = new TreeMap<>();
@@ -125,7 +128,8 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 			assertThat(line.get("recordingIds").isArray()).isTrue();
 			assertThat(line.get("durationMs").asLong()).isNotNegative();
 			assertThat(requestIds.add(line.get("requestId").asString())).isTrue();
-			actual.put(line.get("eventId").asString(), Decision.valueOf(line.get("decision").asString().toUpperCase(Locale.ROOT)));
+			actual.put(line.get("eventId").asString(),
+					Decision.valueOf(line.get("decision").asString().toUpperCase(Locale.ROOT)));
 		}
 		List<String> mismatches = expected.keySet()
 			.stream()
@@ -174,14 +178,15 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 				text(this.mallory, "rec 111111111", Decision.DENIED),
 				card(this.mallory, "{\"meeting_number\":\"111111111\"}", Decision.DENIED),
 				new Scenario(this.alice, Decision.DENIED, (id, i) -> message(id, this.alice, "group", "rec 111111111")),
-				text(this.forger, "rec 111111111", Decision.DENIED),
-				text(this.bob, "rec 222222222", Decision.NODATA),
+				text(this.forger, "rec 111111111", Decision.DENIED), text(this.bob, "rec 222222222", Decision.NODATA),
 				text(this.alice, "rec abc", Decision.INVALID),
 				text(this.alice, "rec 123456789 " + INJECTION, Decision.INVALID),
 				text(this.alice, "rec 111111111 alice@example.com 999", Decision.INVALID),
 				card(this.alice, json("meeting_number", "123456789" + INJECTION), Decision.INVALID),
-				card(this.alice, "{\"meeting_number\":\"123456789\",\"meeting_host\":" + JSON.writeValueAsString(
-						"x@example.com\r" + INJECTION) + "}", Decision.INVALID),
+				card(this.alice,
+						"{\"meeting_number\":\"123456789\",\"meeting_host\":"
+								+ JSON.writeValueAsString("x@example.com\r" + INJECTION) + "}",
+						Decision.INVALID),
 				new Scenario(this.dave, Decision.RATE_LIMITED,
 						(id, i) -> message(id, this.dave, "direct", "rec " + (500_000_000 + i))),
 				text(this.carol, "rec 333333333", Decision.UPSTREAM_ERROR),
@@ -200,9 +205,13 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		});
 	}
 
-	/** A message stub built with a real JSON writer, so that any sender e-mail or text survives intact. */
+	/**
+	 * A message stub built with a real JSON writer, so that any sender e-mail or text
+	 * survives intact.
+	 */
 	ChatEvent message(String id, Person person, String roomType, String text) {
-		// A group space is another room than the 1-1 room: the bot caches room types per room.
+		// A group space is another room than the 1-1 room: the bot caches room types per
+		// room.
 		String roomId = "group".equals(roomType) ? WebexFake.id("ROOM", "group-" + this.run)
 				: WebexFake.roomId(person.id());
 		ObjectNode message = JSON.createObjectNode();
@@ -214,8 +223,8 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		message.put("personEmail", person.email());
 		message.put("created", "2026-11-25T11:59:59.000Z");
 		WEBEX.server.stubFor(get("/v1/messages/" + id).willReturn(okJson(message.toString())));
-		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, roomId, roomType, person.id(),
-				person.email(), null, Instant.now());
+		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, roomId, roomType, person.id(), person.email(), null,
+				Instant.now());
 	}
 
 	static String json(String key, String value) {

@@ -18,9 +18,9 @@ import org.yaml.snakeyaml.Yaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The compose files list exactly the environment variables the application reads: none it does
- * not read (a typo would be silently ignored), and every one of {@code application.yml} (so that
- * an operator sees each setting), each with a comment.
+ * The compose files list exactly the environment variables the application reads: none it
+ * does not read (a typo would be silently ignored), and every one of
+ * {@code application.yml} (so that an operator sees each setting), each with a comment.
  */
 class ComposeFilesTests {
 
@@ -64,7 +64,8 @@ class ComposeFilesTests {
 	static Set<String> readByApplication() throws IOException {
 		Set<String> names = new TreeSet<>();
 		try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
-			for (Path file : files.filter((f) -> f.getFileName().toString().matches("application.*\\.ya?ml")).toList()) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().matches("application.*\\.ya?ml"))
+				.toList()) {
 				names.addAll(readBy(file));
 			}
 		}

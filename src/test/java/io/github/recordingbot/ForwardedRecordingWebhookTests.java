@@ -20,9 +20,9 @@ import static io.github.recordingbot.support.BotTestSupport.awaitReplies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Webhook mode, where a forwarded recording arrives as a message that names no meeting: the
- * sender is offered their own recent recordings, and picking one gets its links under the same
- * policy as {@code rec}.
+ * Webhook mode, where a forwarded recording arrives as a message that names no meeting:
+ * the sender is offered their own recent recordings, and picking one gets its links under
+ * the same policy as {@code rec}.
  */
 class ForwardedRecordingWebhookTests extends BotEndToEndTest {
 
@@ -112,8 +112,11 @@ class ForwardedRecordingWebhookTests extends BotEndToEndTest {
 
 	static List<String> pickedMeetingIds(JsonNode reply) {
 		List<String> ids = new ArrayList<>();
-		reply.get("attachments").get(0).get("content").get("body").forEach((element) -> element.path("items")
-			.forEach((item) -> item.path("actions").forEach((action) -> {
+		reply.get("attachments")
+			.get(0)
+			.get("content")
+			.get("body")
+			.forEach((element) -> element.path("items").forEach((item) -> item.path("actions").forEach((action) -> {
 				if ("Action.Submit".equals(action.path("type").asString(""))) {
 					ids.add(action.path("data").path("meeting_id").asString());
 				}

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The bot answers in the language of {@code config.json}, and a change of language is picked up
- * by the file watcher without a restart.
+ * The bot answers in the language of {@code config.json}, and a change of language is
+ * picked up by the file watcher without a restart.
  */
 class LanguageEndToEndTests extends BotEndToEndTest {
 
@@ -39,7 +39,8 @@ class LanguageEndToEndTests extends BotEndToEndTest {
 		send("nodata-cs", "rec 123456789");
 
 		awaitReplies(4);
-		JsonNode help = JSON.readTree(WEBEX.replies().stream().filter((r) -> r.contains("Pošlu vám")).findFirst().orElseThrow());
+		JsonNode help = JSON
+			.readTree(WEBEX.replies().stream().filter((r) -> r.contains("Pošlu vám")).findFirst().orElseThrow());
 		assertThat(help.get("markdown").asString()).startsWith("Pošlu vám dočasné odkazy ke stažení");
 		JsonNode card = help.get("attachments").get(0).get("content");
 		assertThat(card.toString()).contains("Číslo schůzky").contains("Získat záznamy");

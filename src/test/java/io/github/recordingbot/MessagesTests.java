@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every user-facing sentence lives in the two message bundles: they have the same keys and
- * placeholders, every key the code asks for exists, and the chat handlers build no sentence in
- * Java.
+ * Every user-facing sentence lives in the two message bundles: they have the same keys
+ * and placeholders, every key the code asks for exists, and the chat handlers build no
+ * sentence in Java.
  */
 class MessagesTests {
 
@@ -51,8 +51,7 @@ class MessagesTests {
 		Properties english = bundle("messages.properties");
 		Properties czech = bundle("messages_cs.properties");
 		for (String key : english.stringPropertyNames()) {
-			assertThat(placeholders(czech.getProperty(key))).as(key)
-				.isEqualTo(placeholders(english.getProperty(key)));
+			assertThat(placeholders(czech.getProperty(key))).as(key).isEqualTo(placeholders(english.getProperty(key)));
 			assertThat(czech.getProperty(key)).as(key).isNotBlank();
 			new MessageFormat(english.getProperty(key), Locale.ENGLISH);
 			new MessageFormat(czech.getProperty(key), Locale.forLanguageTag("cs"));

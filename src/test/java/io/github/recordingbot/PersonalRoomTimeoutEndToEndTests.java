@@ -27,8 +27,9 @@ import static io.github.recordingbot.support.BotTestSupport.awaitReplies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A personal-room check that times out denies. It needs a short read timeout, hence its own
- * Spring context (and its own audit directory, so that two contexts never share one audit file).
+ * A personal-room check that times out denies. It needs a short read timeout, hence its
+ * own Spring context (and its own audit directory, so that two contexts never share one
+ * audit file).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PersonalRoomTimeoutEndToEndTests {
@@ -65,9 +66,11 @@ class PersonalRoomTimeoutEndToEndTests {
 	@Test
 	void recWhenPersonalRoomCheckTimesOutThenRefusesAsUnverified() {
 		WEBEX.reset();
-		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG.replace("\"protect_pmr\": false", "\"protect_pmr\": true"));
+		BotTestSupport
+			.writeConfig(BotTestSupport.DEFAULT_CONFIG.replace("\"protect_pmr\": false", "\"protect_pmr\": true"));
 		this.config.reloadNow();
-		RecordingFixture recording = RecordingFixture.of("timeoutrec0aaaabbbb", SERIES + "_I_1", "Late", "2026-11-24T10:00:00Z");
+		RecordingFixture recording = RecordingFixture.of("timeoutrec0aaaabbbb", SERIES + "_I_1", "Late",
+				"2026-11-24T10:00:00Z");
 		AccessPolicyEndToEndTests.meetingOf(SERIES, "123456789", HOST, BOB);
 		WEBEX.recordingList(SERIES, List.of(recording));
 		WEBEX.recordingDetails(recording);

@@ -23,8 +23,8 @@ import static io.github.recordingbot.support.BotTestSupport.awaitReplies;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The main job end to end: a signed webhook in through the real HTTP endpoint, exactly the
- * expected Webex calls out, and one reply with exactly the expected links.
+ * The main job end to end: a signed webhook in through the real HTTP endpoint, exactly
+ * the expected Webex calls out, and one reply with exactly the expected links.
  */
 class RecRequestEndToEndTests extends BotEndToEndTest {
 
@@ -198,8 +198,8 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 
 		@Test
 		void cardSubmitRunsTheSameRequestAsRec() {
-			List<RecordingFixture> recordings = List
-				.of(RecordingFixture.of("card0aaaabbbbccccdddd", SERIES + "_I_1", "Card meeting", "2026-11-24T10:00:00Z"));
+			List<RecordingFixture> recordings = List.of(RecordingFixture.of("card0aaaabbbbccccdddd", SERIES + "_I_1",
+					"Card meeting", "2026-11-24T10:00:00Z"));
 			stubRec("unused", recordings);
 			String actionId = WebexFake.id("ATTACHMENT_ACTION", "card-ok");
 			WEBEX.attachmentAction(actionId, ALICE,
@@ -231,7 +231,8 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	String stubRec(String text, List<RecordingFixture> recordings) {
 		String messageId = WebexFake.id("MESSAGE", "m" + (++this.messages) + "-" + System.nanoTime());
@@ -304,14 +305,12 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 	/** Newest first, each with the file name the bot appends. */
 	static List<String> expectedLinks(List<RecordingFixture> recordings) {
 		List<String> links = new ArrayList<>();
-		recordings.stream()
-			.sorted((a, b) -> b.recorded().compareTo(a.recorded()))
-			.forEach((r) -> {
-				String name = r.topic().replace(" ", "%20");
-				links.add(insert(r.videoLink(), "/" + name + ".mp4"));
-				links.add(insert(r.audioLink(), "/" + name + ".mp3"));
-				links.add(insert(r.transcriptLink(), "/" + name + ".txt"));
-			});
+		recordings.stream().sorted((a, b) -> b.recorded().compareTo(a.recorded())).forEach((r) -> {
+			String name = r.topic().replace(" ", "%20");
+			links.add(insert(r.videoLink(), "/" + name + ".mp4"));
+			links.add(insert(r.audioLink(), "/" + name + ".mp3"));
+			links.add(insert(r.transcriptLink(), "/" + name + ".txt"));
+		});
 		return links;
 	}
 

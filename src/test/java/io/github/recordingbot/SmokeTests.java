@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole application boots on a random port with no Webex credentials and no config file,
- * and says what is missing instead of crashing.
+ * The whole application boots on a random port with no Webex credentials and no config
+ * file, and says what is missing instead of crashing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "bot.admin-password=smoke-password", "webex.bot-access-token=", "webhook.secret=",
@@ -60,11 +60,11 @@ class SmokeTests {
 	void healthIsPublicAndShowsNoDetailsToStrangers() throws Exception {
 		HttpResponse<String> response = get("/actuator/health", null);
 
-		// Webex is unreachable in this test, so the status may be DOWN (503); what matters is that
+		// Webex is unreachable in this test, so the status may be DOWN (503); what
+		// matters is that
 		// anyone may ask, and that only the operator sees the components.
 		assertThat(response.statusCode()).isIn(200, 503);
-		assertThat(response.body()).containsPattern("\"status\":\"(UP|DOWN|UNKNOWN)\"")
-			.doesNotContain("components");
+		assertThat(response.body()).containsPattern("\"status\":\"(UP|DOWN|UNKNOWN)\"").doesNotContain("components");
 	}
 
 	@Test
@@ -93,8 +93,8 @@ class SmokeTests {
 	HttpResponse<String> get(String path, String credentials) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
 		if (credentials != null) {
-			request.header("Authorization", "Basic "
-					+ Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+			request.header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
 		}
 		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Finds user-facing text written in Java source instead of the message bundles: a string literal
- * that reads like a sentence, or any wording handed straight to a reply or card builder. Log
- * lines, exception messages, annotations and date patterns are for operators and may stay.
+ * Finds user-facing text written in Java source instead of the message bundles: a string
+ * literal that reads like a sentence, or any wording handed straight to a reply or card
+ * builder. Log lines, exception messages, annotations and date patterns are for operators
+ * and may stay.
  */
 final class UserFacingTextScanner {
 
@@ -16,12 +17,18 @@ final class UserFacingTextScanner {
 
 	private static final Pattern LETTER = Pattern.compile("\\p{L}");
 
-	/** A literal as the text (first argument) of something the user reads; later ones are styles. */
+	/**
+	 * A literal as the text (first argument) of something the user reads; later ones are
+	 * styles.
+	 */
 	private static final Pattern USER_FACING_CALL = Pattern.compile(
 			"(?:Reply\\s*\\.\\s*text|new\\s+Reply|TextBlock\\s*\\.\\s*\\w+|new\\s+TextBlock|new\\s+Submit|new\\s+OpenUrl"
 					+ "|new\\s+Fact)\\s*\\(\\s*$");
 
-	/** Statements whose literals are for operators, not chat users (logs, exceptions, metric descriptions). */
+	/**
+	 * Statements whose literals are for operators, not chat users (logs, exceptions,
+	 * metric descriptions).
+	 */
 	private static final Pattern OPERATOR_CONTEXT = Pattern.compile(
 			"(?:\\blogger\\s*\\.|\\blog\\s*\\.|\\bthrow\\s+new\\b|new\\s+\\w*Exception\\s*\\(|@\\w+(?:\\.\\w+)*\\s*\\(\\s*(?:\\w+\\s*=\\s*)?$|\\bofPattern\\s*\\(|\\.description\\s*\\(\\s*$)");
 
@@ -97,7 +104,10 @@ final class UserFacingTextScanner {
 		}
 	}
 
-	/** The code of the current statement up to here: back to the last {@code ;}, {@code {} or {@code }}. */
+	/**
+	 * The code of the current statement up to here: back to the last {@code ;}, {@code {}
+	 * or {@code }}.
+	 */
 	private static String statementBefore(StringBuilder code) {
 		int start = code.length();
 		while (start > 0) {

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A slow, rate-limiting or failing Webex seen from the user's side: an honest reply, one audit
- * line saying {@code upstream_error}, and a webhook that keeps answering fast.
+ * A slow, rate-limiting or failing Webex seen from the user's side: an honest reply, one
+ * audit line saying {@code upstream_error}, and a webhook that keeps answering fast.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebexFaultEndToEndTests {
@@ -141,8 +141,9 @@ class WebexFaultEndToEndTests {
 	void recWhenRecordingListLinksToItselfForeverThenStopsAtThePageCapAndReplies() {
 		String messageId = stubRecMessage("link-loop");
 		WEBEX.meetingSeries("123456789", ALICE_EMAIL, SERIES, ALICE, "Planning");
-		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/recordings")).willReturn(okJson("{\"items\":[]}")
-			.withHeader("Link", "<" + WEBEX.baseUrl() + "/recordings?meetingId=" + SERIES + "&max=100>; rel=\"next\"")));
+		WEBEX.server
+			.stubFor(get(urlPathEqualTo("/v1/recordings")).willReturn(okJson("{\"items\":[]}").withHeader("Link",
+					"<" + WEBEX.baseUrl() + "/recordings?meetingId=" + SERIES + "&max=100>; rel=\"next\"")));
 
 		deliver(messageId);
 
@@ -184,7 +185,8 @@ class WebexFaultEndToEndTests {
 		await().atMost(Duration.ofSeconds(30)).until(() -> WEBEX.replies().size() == 16);
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	String stubRecMessage(String name) {
 		String messageId = WebexFake.id("MESSAGE", name + "-" + System.nanoTime());

@@ -29,10 +29,10 @@ import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Signed but malformed deliveries through the real HTTP endpoint: hand-written nasty bodies and
- * 10,000 generated from a seeded random source. Every one gets 200 (or 413 when too big), never
- * a 5xx, an uncaught exception or an ERROR line. Run again with {@code -Dfuzz.seed=<seed>} to
- * repeat a failure.
+ * Signed but malformed deliveries through the real HTTP endpoint: hand-written nasty
+ * bodies and 10,000 generated from a seeded random source. Every one gets 200 (or 413
+ * when too big), never a 5xx, an uncaught exception or an ERROR line. Run again with
+ * {@code -Dfuzz.seed=<seed>} to repeat a failure.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -40,14 +40,18 @@ class WebhookFuzzEndToEndTests {
 
 	static final int MAX_BODY = 64 * 1024;
 
-	/** The bot's own message: if a mutation leaves it usable, it is dropped before any Webex call. */
+	/**
+	 * The bot's own message: if a mutation leaves it usable, it is dropped before any
+	 * Webex call.
+	 */
 	static final String BASE = WebexFake.envelope("messages", WebexFake.id("MESSAGE", "fuzz"), WebexFake.BOT_ID,
 			"recordings@webex.bot", "direct");
 
 	static final String[] VALUES = { "null", "true", "false", "0", "-0", "1e999999", "-1E-999999",
-			"123456789012345678901234567890", "9".repeat(5000), "NaN", "Infinity", "\"\"", "\"\\u0000\"",
-			"\"\\uD800\"", "\"\\uDFFF\\uD800\"", "[]", "{}", "[[[[[[[[[[]]]]]]]]]]", "{\"id\":{}}", "\"a\\\"b\"",
-			"\"\u202e\u0000\u00ff\"", "'single'", "undefined", "0x1F", "1.", ".5", "+1", "\"" + "x".repeat(17_000) + "\"" };
+			"123456789012345678901234567890", "9".repeat(5000), "NaN", "Infinity", "\"\"", "\"\\u0000\"", "\"\\uD800\"",
+			"\"\\uDFFF\\uD800\"", "[]", "{}", "[[[[[[[[[[]]]]]]]]]]", "{\"id\":{}}", "\"a\\\"b\"",
+			"\"\u202e\u0000\u00ff\"", "'single'", "undefined", "0x1F", "1.", ".5", "+1",
+			"\"" + "x".repeat(17_000) + "\"" };
 
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
@@ -87,12 +91,13 @@ class WebhookFuzzEndToEndTests {
 			byte[] body = generate(random);
 			int status = post(body, true);
 			statuses[status]++;
-			assertThat(status).as("body %d of seed %d (run again with -Dfuzz.seed=%d): %s", i, seed, seed,
-					preview(body))
+			assertThat(status)
+				.as("body %d of seed %d (run again with -Dfuzz.seed=%d): %s", i, seed, seed, preview(body))
 				.isEqualTo((body.length > MAX_BODY) ? 413 : 200);
 		}
 		assertThat(statuses[200]).as("seed %d", seed).isGreaterThan(9_000);
-		// Proves the capture sees the bot's log lines, so the check below means something.
+		// Proves the capture sees the bot's log lines, so the check below means
+		// something.
 		assertThat(output.getAll()).contains("Ignored a signed");
 		assertNoErrors(output);
 	}
@@ -112,7 +117,8 @@ class WebhookFuzzEndToEndTests {
 				.header("X-Spark-Signature", WebexFake.sign(WebexFake.SECRET, body))
 				.POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
 				.build();
-			assertThat(this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).as("%d bytes", size)
+			assertThat(this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+				.as("%d bytes", size)
 				.isEqualTo(413);
 		}
 	}
@@ -122,7 +128,8 @@ class WebhookFuzzEndToEndTests {
 		assertThat(post(new byte[MAX_BODY + 1], false)).isEqualTo(413);
 	}
 
-	// bodies ------------------------------------------------------------------------------------
+	// bodies
+	// ------------------------------------------------------------------------------------
 
 	static Map<String, byte[]> handWritten() {
 		Map<String, byte[]> b = new LinkedHashMap<>();
@@ -146,11 +153,11 @@ class WebhookFuzzEndToEndTests {
 		b.put("UTF-16 with BOM", BASE.getBytes(StandardCharsets.UTF_16));
 		b.put("UTF-8 BOM", concat(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF }, base));
 		b.put("deep arrays", utf8("[".repeat(10_000) + "]".repeat(10_000)));
-		b.put("deep objects in data", utf8(BASE.replace("\"data\":{", "\"data\":{\"x\":" + "{\"a\":".repeat(500)
-				+ "1" + "}".repeat(500) + ",")));
+		b.put("deep objects in data", utf8(
+				BASE.replace("\"data\":{", "\"data\":{\"x\":" + "{\"a\":".repeat(500) + "1" + "}".repeat(500) + ",")));
 		b.put("huge exponent", utf8(BASE.replace("\"event\":\"created\"", "\"event\":\"created\",\"n\":1e999999")));
-		b.put("5000-digit number", utf8(BASE.replace("\"event\":\"created\"", "\"event\":\"created\",\"n\":"
-				+ "9".repeat(5000))));
+		b.put("5000-digit number",
+				utf8(BASE.replace("\"event\":\"created\"", "\"event\":\"created\",\"n\":" + "9".repeat(5000))));
 		b.put("NaN literal", utf8(BASE.replace("\"event\":\"created\"", "\"event\":\"created\",\"n\":NaN")));
 		b.put("data.id number", dataId("12345678901234567890"));
 		b.put("data.id object", dataId("{\"id\":\"x\"}"));
@@ -231,8 +238,8 @@ class WebhookFuzzEndToEndTests {
 			}
 			case 8: {
 				int depth = 1 + random.nextInt(200);
-				return utf8("[".repeat(depth) + new String(body, StandardCharsets.ISO_8859_1) + "]".repeat(
-						random.nextInt(depth + 1)));
+				return utf8("[".repeat(depth) + new String(body, StandardCharsets.ISO_8859_1)
+						+ "]".repeat(random.nextInt(depth + 1)));
 			}
 			default: {
 				byte[] copy = body.clone();
@@ -246,7 +253,8 @@ class WebhookFuzzEndToEndTests {
 		}
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	int post(byte[] body, boolean signed) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/webhook"))
@@ -265,7 +273,8 @@ class WebhookFuzzEndToEndTests {
 	}
 
 	static byte[] dataId(String json) {
-		return utf8(BASE.replaceFirst("\"data\":\\{\"id\":\"[^\"]*\"", "\"data\":{\"id\":" + json.replace("\\", "\\\\")));
+		return utf8(
+				BASE.replaceFirst("\"data\":\\{\"id\":\"[^\"]*\"", "\"data\":{\"id\":" + json.replace("\\", "\\\\")));
 	}
 
 	static byte[] replace(String text, byte[] bytes) {
@@ -314,7 +323,9 @@ class WebhookFuzzEndToEndTests {
 		return -1;
 	}
 
-	/** The end of the JSON value starting at {@code from}: a rough cut at the next , or }. */
+	/**
+	 * The end of the JSON value starting at {@code from}: a rough cut at the next , or }.
+	 */
 	static int valueEnd(byte[] body, int from) {
 		boolean inString = false;
 		for (int i = from; i < body.length; i++) {

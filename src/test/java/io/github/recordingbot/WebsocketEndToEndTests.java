@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The bot in websocket mode end to end: activities from a fake Mercury, REST calls to the fake
- * Webex, and the same replies as the webhook path, including forwarded Space meeting recordings.
+ * The bot in websocket mode end to end: activities from a fake Mercury, REST calls to the
+ * fake Webex, and the same replies as the webhook path, including forwarded Space meeting
+ * recordings.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebsocketEndToEndTests {
@@ -193,9 +194,13 @@ class WebsocketEndToEndTests {
 		assertThat(WEBEX.calls()).isEmpty();
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
-	/** A forwarded recording of {@link #INSTANCE}, hosted by Alice unless another host e-mail is given. */
+	/**
+	 * A forwarded recording of {@link #INSTANCE}, hosted by Alice unless another host
+	 * e-mail is given.
+	 */
 	String stubShare(String roomType, String hostEmail, List<RecordingFixture> recordings) {
 		String uuid = nextUuid();
 		WEBEX.message(WebexFake.id("MESSAGE", uuid), ALICE, ALICE_EMAIL, roomType, null);

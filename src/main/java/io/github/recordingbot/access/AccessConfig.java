@@ -6,16 +6,19 @@ import java.util.Locale;
 /**
  * One immutable snapshot of the access rules in {@code config.json}.
  *
- * <p>The keys of the original bot keep their meaning; new keys have safe defaults. A snapshot is
- * never changed: a reload builds a new one and swaps it in.
+ * <p>
+ * The keys of the original bot keep their meaning; new keys have safe defaults. A
+ * snapshot is never changed: a reload builds a new one and swaps it in.
  *
  * @param approvedUsers e-mail addresses allowed to use the bot (ASCII, lower case)
- * @param approvedDomains e-mail domains allowed to use the bot (ASCII, lower case, whole domain)
+ * @param approvedDomains e-mail domains allowed to use the bot (ASCII, lower case, whole
+ * domain)
  * @param respondOnlyToHost only the meeting's host gets its recordings
  * @param protectPmr only the owner of a personal room gets its recordings
  * @param language {@code en_US} or {@code cs_CZ}
  * @param maxDaysBack largest "days back" a request may ask for
- * @param complianceOfficers e-mails allowed to authorize the integration; empty means anyone
+ * @param complianceOfficers e-mails allowed to authorize the integration; empty means
+ * anyone
  * @param rateLimit per-sender limits
  */
 public record AccessConfig(List<String> approvedUsers, List<String> approvedDomains, boolean respondOnlyToHost,

@@ -16,14 +16,15 @@ import static io.github.recordingbot.access.ConfigKeyReader.ADDRESS;
 import static io.github.recordingbot.access.ConfigKeyReader.DOMAIN;
 
 /**
- * Turns the bytes of config.json into an {@link AccessConfig}, refusing wrong types and values by
- * key and reporting unknown keys as warnings.
+ * Turns the bytes of config.json into an {@link AccessConfig}, refusing wrong types and
+ * values by key and reporting unknown keys as warnings.
  */
 final class AccessConfigParser {
 
 	static final int MAX_DAYS_BACK_LIMIT = 365;
 
-	// Comments let the shipped example explain each key; duplicate keys are refused because
+	// Comments let the shipped example explain each key; duplicate keys are refused
+	// because
 	// which one wins is undefined (RFC 8259 §4) and a silent winner could widen access.
 	private static final JsonMapper MAPPER = JsonMapper.builder()
 		.enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -31,8 +32,7 @@ final class AccessConfigParser {
 		.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
-	private static final Pattern SOURCE_NOTE = Pattern
-		.compile("\\s*\\(?(start marker at )?\\[Source: [^\\]]*\\]\\)?");
+	private static final Pattern SOURCE_NOTE = Pattern.compile("\\s*\\(?(start marker at )?\\[Source: [^\\]]*\\]\\)?");
 
 	private AccessConfigParser() {
 	}
@@ -41,7 +41,8 @@ final class AccessConfigParser {
 	 * Parses one config.json.
 	 * @param json the file's bytes (UTF-8)
 	 * @return the snapshot and any warnings
-	 * @throws InvalidAccessConfigException listing every wrong key, when the file is unusable
+	 * @throws InvalidAccessConfigException listing every wrong key, when the file is
+	 * unusable
 	 */
 	static ParseResult parse(byte[] json) {
 		JsonNode root = readTree(json);
@@ -74,7 +75,8 @@ final class AccessConfigParser {
 			TokenStreamLocation at = ex.getLocation();
 			String where = (at != null && at.getLineNr() > 0)
 					? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
-			// Drop Jackson's "[Source: REDACTED ...]" notes: the position is already in "where".
+			// Drop Jackson's "[Source: REDACTED ...]" notes: the position is already in
+			// "where".
 			String reason = SOURCE_NOTE.matcher(ex.getOriginalMessage()).replaceAll("");
 			throw new InvalidAccessConfigException("config.json is not valid JSON" + where + ": " + reason, ex);
 		}
@@ -90,8 +92,10 @@ final class AccessConfigParser {
 
 	/**
 	 * The outcome of parsing a config.json that can be used.
+	 *
 	 * @param config the new snapshot
-	 * @param warnings problems that do not stop the file from being used, such as unknown keys
+	 * @param warnings problems that do not stop the file from being used, such as unknown
+	 * keys
 	 */
 	record ParseResult(AccessConfig config, List<String> warnings) {
 

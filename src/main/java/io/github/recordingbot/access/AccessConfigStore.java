@@ -16,11 +16,13 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the access rules read from {@code bot.config-file} and swaps in a new snapshot whenever
- * the file changes into a valid one.
+ * Holds the access rules read from {@code bot.config-file} and swaps in a new snapshot
+ * whenever the file changes into a valid one.
  *
- * <p>A missing or invalid file never stops the bot: before the first good file nobody is
- * approved ({@link AccessConfig#denyAll()}), afterwards the last good snapshot stays in force.
+ * <p>
+ * A missing or invalid file never stops the bot: before the first good file nobody is
+ * approved ({@link AccessConfig#denyAll()}), afterwards the last good snapshot stays in
+ * force.
  */
 @Component
 public class AccessConfigStore implements AccessRules, SmartLifecycle, DisposableBean {
@@ -40,11 +42,13 @@ public class AccessConfigStore implements AccessRules, SmartLifecycle, Disposabl
 
 	private final AtomicReference<ReloadStatus> status;
 
-	// Guarded by "this": the fingerprint of the content last parsed, good or bad, so that the same
+	// Guarded by "this": the fingerprint of the content last parsed, good or bad, so that
+	// the same
 	// broken file is reported once rather than on every poll.
 	private String lastFingerprint;
 
-	// The file is read here, not in start(), so that beans created later already see the real rules.
+	// The file is read here, not in start(), so that beans created later already see the
+	// real rules.
 	AccessConfigStore(@Value("${bot.config-file}") Path path, AccessProperties properties,
 			ObjectProvider<Clock> clock) {
 		this.path = path;
@@ -102,7 +106,8 @@ public class AccessConfigStore implements AccessRules, SmartLifecycle, Disposabl
 				config.approvedUsers().size(), config.approvedDomains().size());
 		result.warnings().forEach((warning) -> logger.warn("Access config {}: {}", this.path, warning));
 		if (config.approvedUsers().isEmpty() && config.approvedDomains().isEmpty()) {
-			// The original bot approved everyone when both lists were empty; this one approves nobody.
+			// The original bot approved everyone when both lists were empty; this one
+			// approves nobody.
 			logger.warn("Access config {} approves nobody: approved_users and approved_domains are both empty. "
 					+ "Add e-mail addresses or domains to let people use the bot", this.path);
 		}
@@ -113,8 +118,7 @@ public class AccessConfigStore implements AccessRules, SmartLifecycle, Disposabl
 		AccessConfig config = this.current.get();
 		this.status.set(new ReloadStatus(this.path, false, now, previous.lastSuccess(), error, List.of(),
 				config.approvedUsers().size(), config.approvedDomains().size()));
-		String consequence = (previous.lastSuccess() != null)
-				? "keeping the rules loaded at " + previous.lastSuccess()
+		String consequence = (previous.lastSuccess() != null) ? "keeping the rules loaded at " + previous.lastSuccess()
 				: "nobody may use the bot until it is fixed";
 		logger.warn("Access rules not updated, {}: {}; {}", consequence, error, HOW_TO_FIX);
 	}
@@ -141,17 +145,19 @@ public class AccessConfigStore implements AccessRules, SmartLifecycle, Disposabl
 
 	/**
 	 * The outcome of the latest look at the access config file.
+	 *
 	 * @param path the configured path ({@code bot.config-file})
 	 * @param loadedOk whether the latest changed content was applied
 	 * @param lastAttempt when changed content was last read, {@code null} before that
 	 * @param lastSuccess when a snapshot was last applied, {@code null} if never
-	 * @param lastError why the latest content was refused, {@code null} when it was applied
+	 * @param lastError why the latest content was refused, {@code null} when it was
+	 * applied
 	 * @param warnings what was ignored in the applied file, such as unknown keys
 	 * @param approvedUsers entries of {@code approved_users} in force
 	 * @param approvedDomains entries of {@code approved_domains} in force
 	 */
-	public record ReloadStatus(Path path, boolean loadedOk, Instant lastAttempt, Instant lastSuccess,
-			String lastError, List<String> warnings, int approvedUsers, int approvedDomains) {
+	public record ReloadStatus(Path path, boolean loadedOk, Instant lastAttempt, Instant lastSuccess, String lastError,
+			List<String> warnings, int approvedUsers, int approvedDomains) {
 
 		public ReloadStatus {
 			warnings = List.copyOf(warnings);

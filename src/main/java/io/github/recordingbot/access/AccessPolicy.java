@@ -5,9 +5,9 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a sender gets a meeting's recordings, with facts from the Webex API only,
- * never from what the user typed. The same policy serves text commands, card submits and
- * forwarded recordings. An error while checking a rule denies.
+ * Decides whether a sender gets a meeting's recordings, with facts from the Webex API
+ * only, never from what the user typed. The same policy serves text commands, card
+ * submits and forwarded recordings. An error while checking a rule denies.
  */
 @Component
 public class AccessPolicy {
@@ -22,7 +22,8 @@ public class AccessPolicy {
 	 * Whether the personal-room check is needed at all for this sender and meeting.
 	 * @param requesterPersonId the sender
 	 * @param hostUserId the meeting's host, from the API
-	 * @return {@code true} when the answer depends on whether the meeting is a personal room
+	 * @return {@code true} when the answer depends on whether the meeting is a personal
+	 * room
 	 */
 	public boolean needsPersonalRoomCheck(String requesterPersonId, String hostUserId) {
 		AccessConfig config = this.rules.current();

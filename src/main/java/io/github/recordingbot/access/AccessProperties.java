@@ -6,12 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How often config.json is checked for edits ({@code bot.access.*}); the file's path itself is
- * {@code bot.config-file}, kept where the original deployment put it.
+ * How often config.json is checked for edits ({@code bot.access.*}); the file's path
+ * itself is {@code bot.config-file}, kept where the original deployment put it.
  *
  * @param pollInterval time between two looks at the file
- * @param quietPeriod how long new content must stay unchanged before it is applied, so that a
- * half-written file is not parsed
+ * @param quietPeriod how long new content must stay unchanged before it is applied, so
+ * that a half-written file is not parsed
  */
 @ConfigurationProperties("bot.access")
 record AccessProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("500ms") Duration quietPeriod) {

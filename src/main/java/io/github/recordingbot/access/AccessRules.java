@@ -1,7 +1,8 @@
 package io.github.recordingbot.access;
 
 /**
- * Where the rest of the bot reads the access rules from: always the latest valid snapshot.
+ * Where the rest of the bot reads the access rules from: always the latest valid
+ * snapshot.
  */
 public interface AccessRules {
 

@@ -21,15 +21,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls one file on a daemon thread and hands over its content once it has stopped changing.
+ * Polls one file on a daemon thread and hands over its content once it has stopped
+ * changing.
  *
- * <p>Polling rather than a {@link java.nio.file.WatchService}: a Kubernetes ConfigMap is updated
- * by swapping the {@code ..data} symlink, which a watch on the file's directory reports as events
- * on {@code ..data} (or not at all when the mount itself is a symlink), macOS's WatchService polls
- * anyway (every 10 s by default), and bind mounts or network file systems may deliver no events.
- * Reading a small file once a second and comparing a SHA-256 of its content behaves the same
- * everywhere, follows symlinks on every read, and also sees an edit that keeps the size and the
- * (coarse-grained) modification time.
+ * <p>
+ * Polling rather than a {@link java.nio.file.WatchService}: a Kubernetes ConfigMap is
+ * updated by swapping the {@code ..data} symlink, which a watch on the file's directory
+ * reports as events on {@code ..data} (or not at all when the mount itself is a symlink),
+ * macOS's WatchService polls anyway (every 10 s by default), and bind mounts or network
+ * file systems may deliver no events. Reading a small file once a second and comparing a
+ * SHA-256 of its content behaves the same everywhere, follows symlinks on every read, and
+ * also sees an edit that keeps the size and the (coarse-grained) modification time.
  */
 final class ConfigFileWatcher {
 
@@ -90,7 +92,8 @@ final class ConfigFileWatcher {
 		this.executor.shutdownNow();
 	}
 
-	// The consumer ignores content it has already seen, so handing over the same stable content on
+	// The consumer ignores content it has already seen, so handing over the same stable
+	// content on
 	// every poll is cheap and keeps this class free of the consumer's state.
 	private void poll() {
 		try {
@@ -108,12 +111,16 @@ final class ConfigFileWatcher {
 			}
 		}
 		catch (RuntimeException ex) {
-			// An exception would cancel the schedule silently and end hot reload for good.
+			// An exception would cancel the schedule silently and end hot reload for
+			// good.
 			logger.error("Checking access config {} failed; will try again", this.path, ex);
 		}
 	}
 
-	/** Reads the file once, following symlinks; never throws for a missing or unreadable file. */
+	/**
+	 * Reads the file once, following symlinks; never throws for a missing or unreadable
+	 * file.
+	 */
 	static Read read(Path path) {
 		try {
 			Path real = path.toRealPath();
@@ -122,7 +129,8 @@ final class ConfigFileWatcher {
 				bytes = in.readNBytes((int) MAX_SIZE + 1);
 			}
 			if (bytes.length > MAX_SIZE) {
-				return Read.problem("too-large", "config file " + path + " is larger than 1 MiB; is it the right file?");
+				return Read.problem("too-large",
+						"config file " + path + " is larger than 1 MiB; is it the right file?");
 			}
 			return new Read("sha256:" + sha256(bytes), bytes, null);
 		}
@@ -145,6 +153,7 @@ final class ConfigFileWatcher {
 
 	/**
 	 * One look at the file.
+	 *
 	 * @param fingerprint equal for equal content (or equal problem)
 	 * @param bytes the content, or {@code null} when it could not be read
 	 * @param problem why it could not be read, or {@code null}

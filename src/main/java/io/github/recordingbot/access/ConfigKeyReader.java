@@ -81,8 +81,7 @@ final class ConfigKeyReader {
 		if (node == null) {
 			return defaultValue;
 		}
-		if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min
-				|| node.intValue() > max) {
+		if (!node.isIntegralNumber() || !node.canConvertToInt() || node.intValue() < min || node.intValue() > max) {
 			String range = (max == Integer.MAX_VALUE) ? "of at least " + min : "between " + min + " and " + max;
 			this.errors.add(key + " must be an integer " + range + ", got " + describe(node));
 			return defaultValue;
@@ -100,8 +99,8 @@ final class ConfigKeyReader {
 					+ "\"meetings_per_day\": 20}, got " + describe(node));
 			return defaults;
 		}
-		int perMinute = integer(node.get("requests_per_minute"), "rate_limit.requests_per_minute", 1,
-				Integer.MAX_VALUE, defaults.requestsPerMinute());
+		int perMinute = integer(node.get("requests_per_minute"), "rate_limit.requests_per_minute", 1, Integer.MAX_VALUE,
+				defaults.requestsPerMinute());
 		int perDay = integer(node.get("meetings_per_day"), "rate_limit.meetings_per_day", 1, Integer.MAX_VALUE,
 				defaults.meetingsPerDay());
 		warnUnknown(node, "rate_limit.", Set.of("requests_per_minute", "meetings_per_day"));
@@ -124,7 +123,10 @@ final class ConfigKeyReader {
 		return this.warnings;
 	}
 
-	/** A value as it appears in JSON, with non-ASCII escaped so that homographs show in the log. */
+	/**
+	 * A value as it appears in JSON, with non-ASCII escaped so that homographs show in
+	 * the log.
+	 */
 	static String describe(JsonNode node) {
 		StringBuilder out = new StringBuilder();
 		node.toString().codePoints().forEach((c) -> {

@@ -3,8 +3,8 @@ package io.github.recordingbot.access;
 import java.util.List;
 
 /**
- * Thrown when config.json cannot be turned into an {@link AccessConfig}; lists every problem
- * found, each naming its key.
+ * Thrown when config.json cannot be turned into an {@link AccessConfig}; lists every
+ * problem found, each naming its key.
  */
 class InvalidAccessConfigException extends RuntimeException {
 

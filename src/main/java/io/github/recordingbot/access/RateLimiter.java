@@ -17,14 +17,16 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits how fast one sender may ask for recordings, so that nobody can guess meeting numbers:
- * at most {@code requests_per_minute} requests in any sixty seconds and {@code meetings_per_day}
- * distinct meeting numbers in any twenty-four hours (config.json {@code rate_limit}).
+ * Limits how fast one sender may ask for recordings, so that nobody can guess meeting
+ * numbers: at most {@code requests_per_minute} requests in any sixty seconds and
+ * {@code meetings_per_day} distinct meeting numbers in any twenty-four hours (config.json
+ * {@code rate_limit}).
  *
- * <p>Both windows slide, so there is no burst at a minute or day boundary. A refused request
- * uses up nothing, so a sender who waits until the time the refusal names is served. The limits
- * are read on every call, so a config reload applies at once. Counters live in memory: a restart
- * forgets them, and each replica counts on its own.
+ * <p>
+ * Both windows slide, so there is no burst at a minute or day boundary. A refused request
+ * uses up nothing, so a sender who waits until the time the refusal names is served. The
+ * limits are read on every call, so a config reload applies at once. Counters live in
+ * memory: a restart forgets them, and each replica counts on its own.
  */
 @Component
 public class RateLimiter {
@@ -39,13 +41,10 @@ public class RateLimiter {
 
 	public RateLimiter(Clock clock) {
 		this.clock = clock;
-		// The ticker follows the injected clock, so that tests move expiry with it instead of waiting.
+		// The ticker follows the injected clock, so that tests move expiry with it
+		// instead of waiting.
 		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-		this.senders = Caffeine.newBuilder()
-			.ticker(ticker)
-			.expireAfterAccess(DAY)
-			.maximumSize(100_000)
-			.build();
+		this.senders = Caffeine.newBuilder().ticker(ticker).expireAfterAccess(DAY).maximumSize(100_000).build();
 	}
 
 	/**
@@ -79,7 +78,8 @@ public class RateLimiter {
 
 		private final Deque<Instant> requests = new ArrayDeque<>();
 
-		// Meeting number -> when it was first asked for within the last day, oldest first.
+		// Meeting number -> when it was first asked for within the last day, oldest
+		// first.
 		private final Map<String, Instant> meetings = new LinkedHashMap<>();
 
 		synchronized Admission admit(Instant now, String meetingNumber, AccessConfig.RateLimit limits) {
@@ -94,7 +94,8 @@ public class RateLimiter {
 				firstAsked.remove();
 			}
 			if (this.requests.size() >= limits.requestsPerMinute()) {
-				// After a lower limit is loaded, the sender waits until enough old requests age out.
+				// After a lower limit is loaded, the sender waits until enough old
+				// requests age out.
 				Instant freed = this.requests.stream()
 					.skip(this.requests.size() - limits.requestsPerMinute())
 					.findFirst()

@@ -6,14 +6,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Decides whether a sender's e-mail address is on the allow-list of an {@link AccessConfig}.
+ * Decides whether a sender's e-mail address is on the allow-list of an
+ * {@link AccessConfig}.
  *
- * <p>Only exact ASCII matches count: any non-ASCII character is refused
- * because Unicode case and compatibility folding ({@code ı}, {@code ſ}, Kelvin sign, fullwidth
- * letters) can map a look-alike onto an approved identity, and case is mapped with
- * {@link Locale#ROOT} because the default locale may be Turkish ({@code "I".toLowerCase(tr)} is
- * {@code ı}). Domains match whole, never as a suffix, and plus tags are kept because
- * {@code alice+x@example.com} is a different Webex identity from {@code alice@example.com}.
+ * <p>
+ * Only exact ASCII matches count: any non-ASCII character is refused because Unicode case
+ * and compatibility folding ({@code ı}, {@code ſ}, Kelvin sign, fullwidth letters) can
+ * map a look-alike onto an approved identity, and case is mapped with {@link Locale#ROOT}
+ * because the default locale may be Turkish ({@code "I".toLowerCase(tr)} is {@code ı}).
+ * Domains match whole, never as a suffix, and plus tags are kept because
+ * {@code alice+x@example.com} is a different Webex identity from
+ * {@code alice@example.com}.
  */
 public final class SenderAllowList {
 
@@ -22,7 +25,8 @@ public final class SenderAllowList {
 
 	private static final int MAX_DOMAIN_LENGTH = 253;
 
-	// RFC 5322 atext plus the dot of dot-atom; quotes, backslashes and parentheses are not in it,
+	// RFC 5322 atext plus the dot of dot-atom; quotes, backslashes and parentheses are
+	// not in it,
 	// so quoted local parts and comments are refused.
 	private static final String LOCAL_PART_SPECIALS = "!#$%&'*+/=?^_`{|}~-.";
 
@@ -30,8 +34,8 @@ public final class SenderAllowList {
 	}
 
 	/**
-	 * Whether {@code email} is approved: the whole address is in {@code approved_users} or its
-	 * whole domain is in {@code approved_domains}. Empty lists approve nobody.
+	 * Whether {@code email} is approved: the whole address is in {@code approved_users}
+	 * or its whole domain is in {@code approved_domains}. Empty lists approve nobody.
 	 * @param email the sender's address as Webex reports it; may be {@code null}
 	 * @param config the rules in force
 	 * @return {@code true} only for an exact, case-insensitive ASCII match
@@ -44,17 +48,19 @@ public final class SenderAllowList {
 		}
 		String normalized = address.get();
 		String domain = normalized.substring(normalized.lastIndexOf('@') + 1);
-		return containsExactly(config.approvedUsers(), normalized)
-				|| containsExactly(config.approvedDomains(), domain);
+		return containsExactly(config.approvedUsers(), normalized) || containsExactly(config.approvedDomains(), domain);
 	}
 
-	/** The lower-case form of a well-formed ASCII address, or empty when it is not one. */
+	/**
+	 * The lower-case form of a well-formed ASCII address, or empty when it is not one.
+	 */
 	static Optional<String> normalizeAddress(String email) {
 		if (email == null || email.isEmpty() || email.length() > MAX_ADDRESS_LENGTH || !isAscii(email)) {
 			return Optional.empty();
 		}
 		int at = email.lastIndexOf('@');
-		// "a@example.com@evil.org".split("@")[1] is example.com: insist on exactly one '@'.
+		// "a@example.com@evil.org".split("@")[1] is example.com: insist on exactly one
+		// '@'.
 		if (at <= 0 || at != email.indexOf('@')) {
 			return Optional.empty();
 		}
@@ -67,7 +73,8 @@ public final class SenderAllowList {
 
 	/** The lower-case form of a well-formed ASCII domain, or empty when it is not one. */
 	static Optional<String> normalizeDomain(String domain) {
-		// A trailing dot is the absolute FQDN (RFC 1034 §3.1); Webex addresses never carry it.
+		// A trailing dot is the absolute FQDN (RFC 1034 §3.1); Webex addresses never
+		// carry it.
 		if (domain == null || domain.isEmpty() || domain.length() > MAX_DOMAIN_LENGTH || domain.startsWith(".")
 				|| domain.endsWith(".") || domain.contains("..")) {
 			return Optional.empty();
@@ -99,8 +106,10 @@ public final class SenderAllowList {
 		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 	}
 
-	// Entries are normally lower-case ASCII already (the parser makes them so), but a snapshot
-	// built in code could hold "\u212Aate@x.org", which Locale.ROOT lower-cases to "kate@x.org":
+	// Entries are normally lower-case ASCII already (the parser makes them so), but a
+	// snapshot
+	// built in code could hold "\u212Aate@x.org", which Locale.ROOT lower-cases to
+	// "kate@x.org":
 	// such an entry must never match anything.
 	private static boolean containsExactly(List<String> entries, String candidate) {
 		for (String entry : entries) {

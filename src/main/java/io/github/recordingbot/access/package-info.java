@@ -1,4 +1,5 @@
 /**
- * Access rules: the config.json model, its hot reload, the sender allow-list and the access policy.
+ * Access rules: the config.json model, its hot reload, the sender allow-list and the
+ * access policy.
  */
 package io.github.recordingbot.access;

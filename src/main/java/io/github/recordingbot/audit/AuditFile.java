@@ -10,8 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 
 /**
- * The active {@code audit.jsonl} and its rotation by rename; not thread-safe, the caller holds a
- * lock.
+ * The active {@code audit.jsonl} and its rotation by rename; not thread-safe, the caller
+ * holds a lock.
  */
 final class AuditFile {
 
@@ -46,8 +46,8 @@ final class AuditFile {
 	}
 
 	/**
-	 * Appends one whole line, rotating first when the day changed or the line would not fit. After
-	 * a failure the file is closed, so the next call opens it again.
+	 * Appends one whole line, rotating first when the day changed or the line would not
+	 * fit. After a failure the file is closed, so the next call opens it again.
 	 */
 	void append(byte[] line, LocalDate today) throws IOException {
 		try {
@@ -77,11 +77,13 @@ final class AuditFile {
 			this.day = today;
 		}
 		else if (this.day == null) {
-			// A file left by an earlier process holds lines of the day it was last written.
+			// A file left by an earlier process holds lines of the day it was last
+			// written.
 			this.day = LocalDate.ofInstant(Files.getLastModifiedTime(this.active).toInstant(), ZoneOffset.UTC);
 		}
 		if (this.size > 0 && !endsWithNewline()) {
-			// A torn last line (crash or full disk mid-write) is closed off so that the next record
+			// A torn last line (crash or full disk mid-write) is closed off so that the
+			// next record
 			// starts on a line of its own; the fragment stays as evidence.
 			writeFully(NEWLINE);
 			this.size++;
@@ -97,7 +99,8 @@ final class AuditFile {
 				this.channel.close();
 			}
 			catch (IOException ex) {
-				// Nothing was lost: every acknowledged line was already written and forced.
+				// Nothing was lost: every acknowledged line was already written and
+				// forced.
 			}
 			this.channel = null;
 		}
@@ -105,7 +108,8 @@ final class AuditFile {
 
 	private void rotate() throws IOException {
 		close();
-		// A plain move, not ATOMIC_MOVE: on POSIX an atomic rename silently replaces an existing
+		// A plain move, not ATOMIC_MOVE: on POSIX an atomic rename silently replaces an
+		// existing
 		// target, and a rotated audit file must never be overwritten.
 		Files.move(this.active, rotationTarget());
 		syncDirectory();
@@ -138,8 +142,10 @@ final class AuditFile {
 		}
 	}
 
-	// A forced file is not enough after a create or rename: the directory entry must reach the
-	// disk too, or the acknowledged lines may sit under a name that vanishes on power loss.
+	// A forced file is not enough after a create or rename: the directory entry must
+	// reach the
+	// disk too, or the acknowledged lines may sit under a name that vanishes on power
+	// loss.
 	private void syncDirectory() {
 		if (!this.fsync) {
 			return;
@@ -148,7 +154,8 @@ final class AuditFile {
 			dir.force(true);
 		}
 		catch (IOException ex) {
-			// Some platforms (Windows) cannot open a directory; the file itself is still forced.
+			// Some platforms (Windows) cannot open a directory; the file itself is still
+			// forced.
 		}
 	}
 

@@ -15,13 +15,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class AuditLineFormat {
 
-	// Always three fraction digits: Instant.toString() drops them when they are zero, which breaks
+	// Always three fraction digits: Instant.toString() drops them when they are zero,
+	// which breaks
 	// naive parsers that expect a fixed shape.
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
-	// Our own mapper, not the application's: spring.jackson.* (for example indented output) must
-	// never be able to split a record over several lines. Escaping non-ASCII keeps U+2028, U+0085
+	// Our own mapper, not the application's: spring.jackson.* (for example indented
+	// output) must
+	// never be able to split a record over several lines. Escaping non-ASCII keeps
+	// U+2028, U+0085
 	// and friends out of the file, which some readers treat as line breaks.
 	private final JsonMapper mapper = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 

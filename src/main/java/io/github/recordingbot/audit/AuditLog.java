@@ -8,8 +8,8 @@ public interface AuditLog {
 	/**
 	 * Writes the record as one line, durably enough that it survives the process.
 	 * @param record the record
-	 * @throws AuditUnavailableException when the line could not be written; the caller must then
-	 * send no links
+	 * @throws AuditUnavailableException when the line could not be written; the caller
+	 * must then send no links
 	 */
 	void write(AuditRecord record);
 

@@ -8,8 +8,9 @@ import org.springframework.util.unit.DataSize;
  * Settings of the audit file under {@code bot.audit}.
  *
  * @param maxFileSize size after which {@code audit.jsonl} is rotated
- * @param fsync whether each line is forced to disk before {@link AuditLog#write} returns; only
- * benchmarks should turn this off, because an acknowledged line may then be lost on power loss
+ * @param fsync whether each line is forced to disk before {@link AuditLog#write} returns;
+ * only benchmarks should turn this off, because an acknowledged line may then be lost on
+ * power loss
  */
 @ConfigurationProperties("bot.audit")
 public record AuditProperties(@DefaultValue("10MB") DataSize maxFileSize, @DefaultValue("true") boolean fsync) {

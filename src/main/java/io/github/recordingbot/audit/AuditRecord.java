@@ -4,16 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What was asked and what was decided, for one request. Never holds a download link, a token or
- * message text beyond the parsed command.
+ * What was asked and what was decided, for one request. Never holds a download link, a
+ * token or message text beyond the parsed command.
  *
  * @param ts when the request was decided (UTC)
  * @param requestId our id of this request
  * @param eventId Webex's id of the event ({@code data.id})
  * @param requester who asked
  * @param roomType {@code direct} or {@code group}
- * @param command the parsed command ({@code rec}, {@code help}, {@code card}, {@code share},
- * {@code invalid})
+ * @param command the parsed command ({@code rec}, {@code help}, {@code card},
+ * {@code share}, {@code invalid})
  * @param meetingNumber meeting number asked for, if any
  * @param hostEmail host e-mail asked for, if any
  * @param daysBack days back asked for, if any

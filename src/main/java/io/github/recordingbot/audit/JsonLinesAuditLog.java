@@ -18,13 +18,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes each audit record as one forced JSON line to {@code <bot.log-dir>/audit.jsonl}, rotating
- * the file by size and UTC day.
+ * Writes each audit record as one forced JSON line to {@code <bot.log-dir>/audit.jsonl},
+ * rotating the file by size and UTC day.
  *
- * <p>{@code seq} counts from 1 in each process and has no gaps within it; after a restart the
- * existing file is appended to and {@code seq} starts again at 1, so a reader orders by
- * ({@code ts}, file, line) and treats a drop to 1 as a restart. A failed write consumes no
- * {@code seq}.
+ * <p>
+ * {@code seq} counts from 1 in each process and has no gaps within it; after a restart
+ * the existing file is appended to and {@code seq} starts again at 1, so a reader orders
+ * by ({@code ts}, file, line) and treats a drop to 1 as a restart. A failed write
+ * consumes no {@code seq}.
  */
 @Component
 public class JsonLinesAuditLog implements AuditLog, DisposableBean {
@@ -43,7 +44,8 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 
 	private long lastSeq;
 
-	// Number of writes refused in the current failure burst; ERROR is logged only on the first.
+	// Number of writes refused in the current failure burst; ERROR is logged only on the
+	// first.
 	private long refused;
 
 	private boolean failing;
@@ -56,12 +58,13 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 			this.file.open(today(this.clock.instant()));
 		}
 		catch (IOException ex) {
-			// The application still starts, so health and status stay visible; every request is
+			// The application still starts, so health and status stay visible; every
+			// request is
 			// refused links until the file can be written.
 			this.file.close();
 			this.failing = true;
-			logger.error("Audit log {} cannot be opened; requests will get no links until it can: {}",
-					this.file.path(), ex.toString());
+			logger.error("Audit log {} cannot be opened; requests will get no links until it can: {}", this.file.path(),
+					ex.toString());
 		}
 	}
 
@@ -86,7 +89,8 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 		finally {
 			this.lock.unlock();
 		}
-		// Outside the lock: the file is the record of truth, this copy is for log shipping.
+		// Outside the lock: the file is the record of truth, this copy is for log
+		// shipping.
 		auditLogger.info("{}", line);
 	}
 
@@ -105,7 +109,8 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 		this.refused++;
 		if (!this.failing) {
 			this.failing = true;
-			// Ids only: the record may hold user input, and the line was not written anyway.
+			// Ids only: the record may hold user input, and the line was not written
+			// anyway.
 			logger.error("Audit log {} cannot be written; refusing links (requestId={}, eventId={}): {}",
 					this.file.path(), record.requestId(), record.eventId(), ex.toString());
 		}

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * An Adaptive Card as Webex renders it (schema 1.3), built from immutable records.
  *
- * @see <a href="https://developer.webex.com/docs/buttons-and-cards">Webex buttons and cards</a>
+ * @see <a href="https://developer.webex.com/docs/buttons-and-cards">Webex buttons and
+ * cards</a>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "$schema", "version", "body", "actions" })
@@ -48,8 +49,8 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 
 	/** {@code TextBlock}. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record TextBlock(String text, String weight, String size, Boolean isSubtle, Boolean wrap)
-			implements Element {
+	public record TextBlock(String text, String weight, String size, Boolean isSubtle,
+			Boolean wrap) implements Element {
 
 		public static TextBlock of(String text) {
 			return new TextBlock(text, null, null, null, true);

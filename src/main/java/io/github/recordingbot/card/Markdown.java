@@ -11,7 +11,8 @@ public final class Markdown {
 	}
 
 	/**
-	 * Escapes markdown control characters so that text from users or from Webex is shown as text.
+	 * Escapes markdown control characters so that text from users or from Webex is shown
+	 * as text.
 	 * @param text the text, may be {@code null}
 	 * @return the escaped text, never {@code null}
 	 */

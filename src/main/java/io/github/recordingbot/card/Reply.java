@@ -1,7 +1,8 @@
 package io.github.recordingbot.card;
 
 /**
- * What the bot posts: markdown for every client, and an optional card for those that render one.
+ * What the bot posts: markdown for every client, and an optional card for those that
+ * render one.
  *
  * @param markdown the text, under Webex's 7439-byte limit
  * @param card the card, or {@code null}

@@ -16,8 +16,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Who the bot is in Webex ({@code GET /people/me}), asked once at startup and again only while it
- * is unknown, so that the bot's own messages are dropped before any other call.
+ * Who the bot is in Webex ({@code GET /people/me}), asked once at startup and again only
+ * while it is unknown, so that the bot's own messages are dropped before any other call.
  */
 @Component
 public class BotIdentity {
@@ -40,7 +40,9 @@ public class BotIdentity {
 		refreshIfUnknown();
 	}
 
-	/** Retries every minute until the identity is known (Webex may be down at startup). */
+	/**
+	 * Retries every minute until the identity is known (Webex may be down at startup).
+	 */
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
 	void refreshIfUnknown() {
 		if (this.me.get() != null || !this.properties.hasBotToken()) {

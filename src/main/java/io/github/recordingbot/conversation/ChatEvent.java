@@ -6,16 +6,18 @@ import java.time.Instant;
  * One thing a person did in a chat with the bot, whichever transport brought it.
  *
  * @param kind what happened
- * @param eventId Webex's id of the message or card action ({@code data.id}); the deduplication key
+ * @param eventId Webex's id of the message or card action ({@code data.id}); the
+ * deduplication key
  * @param roomId the room it happened in
- * @param roomType {@code direct}, {@code group}, or {@code null} when the transport does not say
+ * @param roomType {@code direct}, {@code group}, or {@code null} when the transport does
+ * not say
  * @param personId the sender's person id
  * @param personEmail the sender's e-mail, or {@code null} when the transport does not say
  * @param meetingInstanceId for a forwarded recording: the meeting instance it belongs to
  * @param received when the bot received it
  */
-public record ChatEvent(Kind kind, String eventId, String roomId, String roomType, String personId,
-		String personEmail, String meetingInstanceId, Instant received) {
+public record ChatEvent(Kind kind, String eventId, String roomId, String roomType, String personId, String personEmail,
+		String meetingInstanceId, Instant received) {
 
 	/** What happened. */
 	public enum Kind {

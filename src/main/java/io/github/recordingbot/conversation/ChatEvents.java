@@ -14,8 +14,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * The door every transport hands its events to: drops the bot's own events, other bots' and
- * duplicates before any Webex call, and queues the rest on a bounded executor.
+ * The door every transport hands its events to: drops the bot's own events, other bots'
+ * and duplicates before any Webex call, and queues the rest on a bounded executor.
  */
 @Component
 public class ChatEvents {
@@ -62,7 +62,8 @@ public class ChatEvents {
 			return Admission.ACCEPTED;
 		}
 		catch (RejectedExecutionException ex) {
-			// Forget it, so that Webex's next delivery of the same event is not taken for a duplicate.
+			// Forget it, so that Webex's next delivery of the same event is not taken for
+			// a duplicate.
 			this.seen.invalidate(key);
 			logger.warn("Work queue is full ({} queued); answered busy", this.executor.getQueue().size());
 			return Admission.BUSY;

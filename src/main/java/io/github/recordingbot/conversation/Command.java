@@ -35,10 +35,11 @@ sealed interface Command {
 	}
 
 	/**
-	 * Get the links of one meeting picked from the card of the sender's recent recordings.
+	 * Get the links of one meeting picked from the card of the sender's recent
+	 * recordings.
 	 *
-	 * @param meetingId the meeting (instance) id the card's button carried; only a pointer, the
-	 * policy decides on what Webex says about that meeting
+	 * @param meetingId the meeting (instance) id the card's button carried; only a
+	 * pointer, the policy decides on what Webex says about that meeting
 	 */
 	record Pick(String meetingId) implements Command {
 

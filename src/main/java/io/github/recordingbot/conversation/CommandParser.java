@@ -11,17 +11,23 @@ import io.github.recordingbot.recording.RecentRecordings;
 /**
  * Turns chat text and card inputs into a {@link Command}.
  *
- * <p>Commands are whole words, case-insensitive ({@code direct} is not {@code rec}). A meeting
- * number is ASCII digits and may be written in groups ({@code 123 456 789}). A trailing group of
- * one to three digits after a complete meeting number is the number of days back
- * ({@code rec 123456789 20}).
+ * <p>
+ * Commands are whole words, case-insensitive ({@code direct} is not {@code rec}). A
+ * meeting number is ASCII digits and may be written in groups ({@code 123 456 789}). A
+ * trailing group of one to three digits after a complete meeting number is the number of
+ * days back ({@code rec 123456789 20}).
  */
 final class CommandParser {
 
-	/** Longest text the parser looks at; anything longer is refused before any pattern work. */
+	/**
+	 * Longest text the parser looks at; anything longer is refused before any pattern
+	 * work.
+	 */
 	static final int MAX_TEXT_LENGTH = 500;
 
-	/** The card inputs the original bot used, kept so that its users' tools carry over. */
+	/**
+	 * The card inputs the original bot used, kept so that its users' tools carry over.
+	 */
 	static final String MEETING_NUMBER = "meeting_number";
 
 	static final String MEETING_HOST = "meeting_host";
@@ -163,7 +169,10 @@ final class CommandParser {
 		return first.strip().toLowerCase(Locale.ROOT).equals("rec");
 	}
 
-	/** Days back as a number, or {@code null} when it is not 1 to 3 ASCII digits; bounds are checked later. */
+	/**
+	 * Days back as a number, or {@code null} when it is not 1 to 3 ASCII digits; bounds
+	 * are checked later.
+	 */
 	private static Integer days(String text) {
 		if (text.length() > 3 || !DIGITS.matcher(text).matches()) {
 			return null;

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers one chat event: checks the sender and the room, runs the command, writes exactly one
- * audit record, then posts the reply. Links go out only after their audit line is written.
+ * Answers one chat event: checks the sender and the room, runs the command, writes
+ * exactly one audit record, then posts the reply. Links go out only after their audit
+ * line is written.
  */
 @Component
 public class Conversation {
@@ -157,7 +158,8 @@ public class Conversation {
 
 	/**
 	 * Applies the per-sender limits; when they refuse, answers and audits the refusal.
-	 * @param meeting what is asked for (a meeting number or id), or {@code null} when nothing new
+	 * @param meeting what is asked for (a meeting number or id), or {@code null} when
+	 * nothing new
 	 * @return whether the request was refused
 	 */
 	private boolean rateLimited(Inbound inbound, String requestId, String command, String meeting,
@@ -171,8 +173,7 @@ public class Conversation {
 		return true;
 	}
 
-	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request,
-			Outcome outcome) {
+	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request, Outcome outcome) {
 		ChatEvent event = inbound.event();
 		AuditRecord record = new AuditRecord(this.clock.instant(), requestId, event.eventId(),
 				new Requester(inbound.personEmail(), inbound.personId()), inbound.roomType(), command,

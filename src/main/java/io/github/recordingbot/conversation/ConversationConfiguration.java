@@ -28,8 +28,9 @@ class ConversationConfiguration {
 	/**
 	 * Size of the chat worker pool.
 	 *
-	 * @param threads requests worked on at once; each mostly waits on Webex, so the default lets 64
-	 * requests be in flight without queueing while the bulkhead still bounds the calls to Webex
+	 * @param threads requests worked on at once; each mostly waits on Webex, so the
+	 * default lets 64 requests be in flight without queueing while the bulkhead still
+	 * bounds the calls to Webex
 	 * @param queueCapacity requests waiting; beyond it the webhook answers 503
 	 */
 	@ConfigurationProperties("bot.workers")
@@ -40,7 +41,8 @@ class ConversationConfiguration {
 				throw new IllegalArgumentException("bot.workers.threads must be at least 1, got " + threads);
 			}
 			if (queueCapacity < 1) {
-				throw new IllegalArgumentException("bot.workers.queue-capacity must be at least 1, got " + queueCapacity);
+				throw new IllegalArgumentException(
+						"bot.workers.queue-capacity must be at least 1, got " + queueCapacity);
 			}
 		}
 

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The bot's own metrics: requests by decision with their end-to-end latency
- * ({@code bot.requests}, a histogram), and the webhook work queue's depth ({@code bot.webhook.queue}).
+ * ({@code bot.requests}, a histogram), and the webhook work queue's depth
+ * ({@code bot.webhook.queue}).
  */
 @Component
 class ConversationMetrics implements MeterBinder {
@@ -30,7 +31,10 @@ class ConversationMetrics implements MeterBinder {
 			.register(registry);
 	}
 
-	/** Records one answered request: its decision and the time from the event's arrival to the reply. */
+	/**
+	 * Records one answered request: its decision and the time from the event's arrival to
+	 * the reply.
+	 */
 	static void record(MeterRegistry registry, Decision decision, Duration latency) {
 		Timer.builder("bot.requests")
 			.description("Answered chat requests, from webhook to reply, by decision")

@@ -22,7 +22,8 @@ import io.github.recordingbot.card.Reply;
 import org.springframework.stereotype.Component;
 
 /**
- * The conversation's own replies: the help card and the short answers that need no lookup.
+ * The conversation's own replies: the help card and the short answers that need no
+ * lookup.
  */
 @Component
 class ConversationReplies {
@@ -41,7 +42,10 @@ class ConversationReplies {
 		this.rules = rules;
 	}
 
-	/** The help card: a one-line explanation and the request form, with the original bot's input ids. */
+	/**
+	 * The help card: a one-line explanation and the request form, with the original bot's
+	 * input ids.
+	 */
 	Reply help() {
 		AccessConfig config = this.rules.current();
 		int maxDays = config.maxDaysBack();
@@ -81,7 +85,10 @@ class ConversationReplies {
 		return Reply.text(this.texts.get("reply.auditUnavailable"));
 	}
 
-	/** The refusal of a sender over the rate limit, naming when to try again (rounded up to the minute). */
+	/**
+	 * The refusal of a sender over the rate limit, naming when to try again (rounded up
+	 * to the minute).
+	 */
 	Reply rateLimited(Instant retryAt) {
 		Instant at = retryAt.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
 		return Reply.text(this.texts.get("reply.rateLimited", RETRY_TIME.format(at)));

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers forwarded Space meeting recordings, for a sender already checked against the
- * allow-list and in a 1-1 room. Over the websocket the share names its meeting instance, which
- * gets the same lookup and policy as {@code rec}. Over the webhook it arrives as a message that
- * names no meeting, so the sender is offered their recent recordings to pick
+ * allow-list and in a 1-1 room. Over the websocket the share names its meeting instance,
+ * which gets the same lookup and policy as {@code rec}. Over the webhook it arrives as a
+ * message that names no meeting, so the sender is offered their recent recordings to pick
  * from, and a pick runs the same lookup and policy.
  */
 @Component
@@ -28,11 +28,11 @@ class ForwardedRecordings {
 	}
 
 	/**
-	 * Whether the event is a forwarded recording: a websocket share, or a message with neither text
-	 * nor files. The REST shape of a forwarded recording is undocumented and no captured example
-	 * exists; a person cannot send an empty message from a Webex client,
-	 * so "no text and no files" is the narrowest rule that still catches it. Anything with text keeps
-	 * its ordinary answer, and a file share keeps the help card.
+	 * Whether the event is a forwarded recording: a websocket share, or a message with
+	 * neither text nor files. The REST shape of a forwarded recording is undocumented and
+	 * no captured example exists; a person cannot send an empty message from a Webex
+	 * client, so "no text and no files" is the narrowest rule that still catches it.
+	 * Anything with text keeps its ordinary answer, and a file share keeps the help card.
 	 */
 	static boolean isForward(Inbound inbound) {
 		return switch (inbound.event().kind()) {
@@ -57,8 +57,8 @@ class ForwardedRecordings {
 	}
 
 	/**
-	 * A request for a meeting known by id: no number, the whole allowed window, and the sender as
-	 * the host to list with when the meeting does not name its host.
+	 * A request for a meeting known by id: no number, the whole allowed window, and the
+	 * sender as the host to list with when the meeting does not name its host.
 	 */
 	private static RecordingRequest request(Inbound inbound, AccessConfig config) {
 		return new RecordingRequest(inbound.personId(), inbound.personEmail(), null, inbound.personEmail(),

@@ -12,9 +12,10 @@ import io.github.recordingbot.webex.WebexModels.Message;
 import org.springframework.stereotype.Component;
 
 /**
- * Treats an event as a pointer and fetches what it points to with the bot token: the message or
- * the card action, and when the event does not say, the sender's e-mail and the room type.
- * People and room types are cached per process; they rarely change and losing them costs one call.
+ * Treats an event as a pointer and fetches what it points to with the bot token: the
+ * message or the card action, and when the event does not say, the sender's e-mail and
+ * the room type. People and room types are cached per process; they rarely change and
+ * losing them costs one call.
  */
 @Component
 class InboundResolver {

@@ -29,10 +29,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The Compliance Officer's browser flow: {@code GET /webex/authorize} (operator login) sends the
- * browser to Webex with a one-time {@code state} and a PKCE challenge, both kept in the HTTP
- * session; {@code GET /webex/redirect} takes the answer, and only a request carrying that
- * session's {@code state} reaches the token endpoint.
+ * The Compliance Officer's browser flow: {@code GET /webex/authorize} (operator login)
+ * sends the browser to Webex with a one-time {@code state} and a PKCE challenge, both
+ * kept in the HTTP session; {@code GET /webex/redirect} takes the answer, and only a
+ * request carrying that session's {@code state} reaches the token endpoint.
  */
 @RestController
 class AuthorizationController {

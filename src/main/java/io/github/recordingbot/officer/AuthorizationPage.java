@@ -3,8 +3,8 @@ package io.github.recordingbot.officer;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The small self-contained HTML page the authorization flow answers with: everything escaped,
- * no third-party resources (nothing may leak the URL through a Referer).
+ * The small self-contained HTML page the authorization flow answers with: everything
+ * escaped, no third-party resources (nothing may leak the URL through a Referer).
  */
 final class AuthorizationPage {
 

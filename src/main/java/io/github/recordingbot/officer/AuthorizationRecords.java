@@ -10,8 +10,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * What Spring Security's token table does not keep: who authorized, when, until when the refresh
- * token lasts, and how the last refresh went. Holds no secrets.
+ * What Spring Security's token table does not keep: who authorized, when, until when the
+ * refresh token lasts, and how the last refresh went. Holds no secrets.
  */
 class AuthorizationRecords {
 
@@ -33,10 +33,11 @@ class AuthorizationRecords {
 	/** A new authorization replaces everything known about the old one. */
 	void authorized(String personId, String email, String displayName, Instant at, Instant refreshTokenExpiresAt) {
 		this.jdbc.update("DELETE FROM officer_authorization WHERE principal_name = ?", this.principal);
-		this.jdbc.update("INSERT INTO officer_authorization (principal_name, person_id, email, display_name, "
-				+ "authorized_at, refresh_token_expires_at, reauthorization_needed, refresh_failures) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, FALSE, 0)", this.principal, personId, email, displayName, ts(at),
-				ts(refreshTokenExpiresAt));
+		this.jdbc.update(
+				"INSERT INTO officer_authorization (principal_name, person_id, email, display_name, "
+						+ "authorized_at, refresh_token_expires_at, reauthorization_needed, refresh_failures) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, FALSE, 0)",
+				this.principal, personId, email, displayName, ts(at), ts(refreshTokenExpiresAt));
 	}
 
 	void refreshed(Instant at, Instant refreshTokenExpiresAt) {
@@ -45,7 +46,10 @@ class AuthorizationRecords {
 				+ "WHERE principal_name = ?", ts(at), ts(refreshTokenExpiresAt), this.principal);
 	}
 
-	/** Records a failed refresh; the reason is an OAuth error code or a status, never a token. */
+	/**
+	 * Records a failed refresh; the reason is an OAuth error code or a status, never a
+	 * token.
+	 */
 	void refreshFailed(Instant at, String reason, boolean reauthorizationNeeded) {
 		this.jdbc.update("UPDATE officer_authorization SET last_refresh_at = ?, last_refresh_error = ?, "
 				+ "refresh_failures = refresh_failures + 1, reauthorization_needed = (reauthorization_needed OR ?) "
@@ -78,15 +82,16 @@ class AuthorizationRecords {
 	 * @param email the officer's e-mail
 	 * @param displayName the officer's name
 	 * @param authorizedAt when the officer authorized
-	 * @param refreshTokenExpiresAt when the refresh token expires, from Webex's {@code refresh_token_expires_in}
+	 * @param refreshTokenExpiresAt when the refresh token expires, from Webex's
+	 * {@code refresh_token_expires_in}
 	 * @param reauthorizationNeeded whether Webex refused the refresh token for good
 	 * @param lastRefreshAt when the last refresh was attempted
 	 * @param lastRefreshError why it failed, or {@code null} when it worked
 	 * @param refreshFailures failed refreshes in a row
 	 */
 	record Details(String personId, String email, String displayName, Instant authorizedAt,
-			Instant refreshTokenExpiresAt, boolean reauthorizationNeeded, Instant lastRefreshAt, String lastRefreshError,
-			int refreshFailures) {
+			Instant refreshTokenExpiresAt, boolean reauthorizationNeeded, Instant lastRefreshAt,
+			String lastRefreshError, int refreshFailures) {
 	}
 
 }

@@ -21,8 +21,8 @@ import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.util.StringUtils;
 
 /**
- * Row mapping for Spring Security's {@code JdbcOAuth2AuthorizedClientService} that stores both
- * token values encrypted instead of as plain UTF-8 bytes.
+ * Row mapping for Spring Security's {@code JdbcOAuth2AuthorizedClientService} that stores
+ * both token values encrypted instead of as plain UTF-8 bytes.
  */
 final class EncryptedClientRows {
 
@@ -66,9 +66,8 @@ final class EncryptedClientRows {
 					instant(rs, "access_token_expires_at"),
 					(scopes != null) ? StringUtils.commaDelimitedListToSet(scopes) : Set.of());
 			byte[] refreshValue = rs.getBytes("refresh_token_value");
-			OAuth2RefreshToken refresh = (refreshValue != null)
-					? new OAuth2RefreshToken(cipher.decrypt(refreshValue, REFRESH), instant(rs, "refresh_token_issued_at"))
-					: null;
+			OAuth2RefreshToken refresh = (refreshValue != null) ? new OAuth2RefreshToken(
+					cipher.decrypt(refreshValue, REFRESH), instant(rs, "refresh_token_issued_at")) : null;
 			return new OAuth2AuthorizedClient(registration, rs.getString("principal_name"), access, refresh);
 		};
 	}

@@ -23,8 +23,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a freshly exchanged authorization before it replaces the stored one: every required
- * scope granted, the officer's identity readable with the new token, and, when
+ * Checks a freshly exchanged authorization before it replaces the stored one: every
+ * required scope granted, the officer's identity readable with the new token, and, when
  * {@code compliance_officers} is configured, the officer listed there.
  */
 @Component
@@ -60,7 +60,8 @@ class NewAuthorization {
 
 	Result accept(ClientRegistration registration, OAuth2AccessTokenResponse response) {
 		OAuth2AccessToken token = response.getAccessToken();
-		// RFC 6749 §5.1: no scope in the answer means exactly the requested ones were granted
+		// RFC 6749 §5.1: no scope in the answer means exactly the requested ones were
+		// granted
 		Set<String> granted = token.getScopes().isEmpty() ? registration.getScopes() : token.getScopes();
 		Set<String> missing = new LinkedHashSet<>(registration.getScopes());
 		missing.removeAll(granted);
@@ -89,7 +90,8 @@ class NewAuthorization {
 		OAuth2AccessToken stored = RefreshOutcomes.onClock(token, now, granted);
 		OAuth2AuthorizedClient client = new OAuth2AuthorizedClient(registration, OfficerTokenSource.PRINCIPAL, stored,
 				response.getRefreshToken());
-		// one transaction: a crash leaves the old authorization or the new one, never a mix or none
+		// one transaction: a crash leaves the old authorization or the new one, never a
+		// mix or none
 		this.tokens.exclusively(() -> this.transactions.executeWithoutResult((status) -> {
 			this.clients.saveAuthorizedClient(client,
 					UsernamePasswordAuthenticationToken.unauthenticated(OfficerTokenSource.PRINCIPAL, ""));
@@ -130,8 +132,7 @@ class NewAuthorization {
 			return new Result(false, problem, null, null, null, null);
 		}
 
-		static Result accepted(String name, String email, Instant accessTokenExpiresAt,
-				Instant refreshTokenExpiresAt) {
+		static Result accepted(String name, String email, Instant accessTokenExpiresAt, Instant refreshTokenExpiresAt) {
 			return new Result(true, null, name, email, accessTokenExpiresAt, refreshTokenExpiresAt);
 		}
 

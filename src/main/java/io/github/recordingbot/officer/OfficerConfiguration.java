@@ -35,9 +35,9 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Wires the Compliance Officer authorization: the {@code webex} client registration (absent
- * until client id, secret and public URL are set), the encrypted JDBC token store, and the
- * token source with its two refresh managers.
+ * Wires the Compliance Officer authorization: the {@code webex} client registration
+ * (absent until client id, secret and public URL are set), the encrypted JDBC token
+ * store, and the token source with its two refresh managers.
  */
 @Configuration(proxyBeanMethods = false)
 class OfficerConfiguration {
@@ -54,7 +54,8 @@ class OfficerConfiguration {
 			return null;
 		}
 		String base = publicBaseUrl.trim().replaceAll("/+$", "");
-		// an absolute redirect URI without placeholders: never derived from Host or X-Forwarded-*
+		// an absolute redirect URI without placeholders: never derived from Host or
+		// X-Forwarded-*
 		return ClientRegistration.withRegistrationId(OfficerTokenSource.REGISTRATION)
 			.clientName("Webex")
 			.clientId(officer.clientId())
@@ -98,9 +99,8 @@ class OfficerConfiguration {
 	}
 
 	@Bean
-	OfficerTokenSource officerTokens(ClientRegistrationRepository registrations,
-			OAuth2AuthorizedClientService clients, AuthorizationRecords records, OfficerProperties officer,
-			WebexProperties webex, Clock clock) {
+	OfficerTokenSource officerTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
+			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, Clock clock) {
 		RefreshOutcomes outcomes = new RefreshOutcomes(clients, records, clock);
 		RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 		refresh.setRestClient(tokenEndpoint(webex));
@@ -118,9 +118,8 @@ class OfficerConfiguration {
 	}
 
 	private static AuthorizedClientServiceOAuth2AuthorizedClientManager manager(
-			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			RefreshOutcomes outcomes, RestClientRefreshTokenTokenResponseClient refresh, java.time.Duration skew,
-			Clock clock) {
+			ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients, RefreshOutcomes outcomes,
+			RestClientRefreshTokenTokenResponseClient refresh, java.time.Duration skew, Clock clock) {
 		AuthorizedClientServiceOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(
 				registrations, clients);
 		manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder()
@@ -131,7 +130,10 @@ class OfficerConfiguration {
 		return manager;
 	}
 
-	/** The token endpoint's client: Webex's timeouts, no redirects, OAuth error bodies understood. */
+	/**
+	 * The token endpoint's client: Webex's timeouts, no redirects, OAuth error bodies
+	 * understood.
+	 */
 	private static RestClient tokenEndpoint(WebexProperties webex) {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(webex.connectTimeout())
@@ -147,7 +149,9 @@ class OfficerConfiguration {
 			.build();
 	}
 
-	/** Creates the two tables when missing; H2 (the default) and PostgreSQL are supported. */
+	/**
+	 * Creates the two tables when missing; H2 (the default) and PostgreSQL are supported.
+	 */
 	private static void createSchema(JdbcTemplate jdbc, DataSource dataSource) {
 		String product = jdbc.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName());
 		String platform = switch (String.valueOf(product).toLowerCase(Locale.ROOT)) {

@@ -47,8 +47,8 @@ public class OfficerOverview {
 				client.map((c) -> c.getAccessToken().getExpiresAt()).orElse(null),
 				details.map(AuthorizationRecords.Details::refreshTokenExpiresAt).orElse(null),
 				details.map(AuthorizationRecords.Details::lastRefreshAt).orElse(null),
-				details.map(AuthorizationRecords.Details::lastRefreshError).orElse(null),
-				this.cipher.fromKeyFile(), this.webex.integrationAccessToken() != null);
+				details.map(AuthorizationRecords.Details::lastRefreshError).orElse(null), this.cipher.fromKeyFile(),
+				this.webex.integrationAccessToken() != null);
 	}
 
 	/**
@@ -56,7 +56,8 @@ public class OfficerOverview {
 	 *
 	 * @param clientConfigured whether client id and secret are set
 	 * @param authorized whether tokens are stored
-	 * @param reauthorizationNeeded whether Webex refused the refresh token, so the officer must authorize again
+	 * @param reauthorizationNeeded whether Webex refused the refresh token, so the
+	 * officer must authorize again
 	 * @param officerName who authorized
 	 * @param officerEmail their e-mail
 	 * @param authorizedAt when
@@ -65,7 +66,8 @@ public class OfficerOverview {
 	 * @param refreshTokenExpiresAt when the refresh token expires
 	 * @param lastRefreshAt when the last refresh was attempted
 	 * @param lastRefreshError why it failed, or {@code null}
-	 * @param keyFileInUse whether tokens are encrypted with a generated key file instead of {@code TOKEN_ENCRYPTION_KEY}
+	 * @param keyFileInUse whether tokens are encrypted with a generated key file instead
+	 * of {@code TOKEN_ENCRYPTION_KEY}
 	 * @param pastedToken whether {@code WEBEX_INTEGRATION_ACCESS_TOKEN} is set
 	 */
 	public record Status(boolean clientConfigured, boolean authorized, boolean reauthorizationNeeded,

@@ -9,24 +9,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * The Webex Integration the Compliance Officer authorizes, and where and how its tokens are kept.
+ * The Webex Integration the Compliance Officer authorizes, and where and how its tokens
+ * are kept.
  *
  * @param clientId the integration's client id ({@code WEBEX_INTEGRATION_CLIENT_ID})
- * @param clientSecret the integration's client secret ({@code WEBEX_INTEGRATION_CLIENT_SECRET})
+ * @param clientSecret the integration's client secret
+ * ({@code WEBEX_INTEGRATION_CLIENT_SECRET})
  * @param scopes the scopes requested, and required of a new authorization
- * @param tokenStoragePath the data directory: H2 database and generated key file ({@code TOKEN_STORAGE_PATH})
- * @param tokenEncryptionKey the secret the tokens are encrypted with at rest ({@code TOKEN_ENCRYPTION_KEY})
+ * @param tokenStoragePath the data directory: H2 database and generated key file
+ * ({@code TOKEN_STORAGE_PATH})
+ * @param tokenEncryptionKey the secret the tokens are encrypted with at rest
+ * ({@code TOKEN_ENCRYPTION_KEY})
  * @param clockSkew a request refreshes the access token when it has less than this left
- * @param refreshBefore the scheduled job refreshes the access token when it has less than this left
+ * @param refreshBefore the scheduled job refreshes the access token when it has less than
+ * this left
  * @param maxRetryDelay the longest wait between two failed scheduled refreshes
  */
 @ConfigurationProperties("officer")
-record OfficerProperties(String clientId, String clientSecret,
-		@DefaultValue({ "meeting:admin_schedule_read", "meeting:admin_preferences_read",
-				"spark-compliance:meetings_read", "spark:people_read" }) List<String> scopes,
-		@DefaultValue("./data") Path tokenStoragePath, String tokenEncryptionKey,
-		@DefaultValue("P1D") Duration clockSkew, @DefaultValue("P7D") Duration refreshBefore,
-		@DefaultValue("PT12H") Duration maxRetryDelay) {
+record OfficerProperties(String clientId, String clientSecret, @DefaultValue( {
+		"meeting:admin_schedule_read", "meeting:admin_preferences_read", "spark-compliance:meetings_read",
+		"spark:people_read" }) List<String> scopes, @DefaultValue("./data") Path tokenStoragePath,
+		String tokenEncryptionKey, @DefaultValue("P1D") Duration clockSkew, @DefaultValue("P7D") Duration refreshBefore,
+		@DefaultValue("PT12H") Duration maxRetryDelay){
 
 	OfficerProperties {
 		clientId = StringUtils.hasText(clientId) ? clientId.trim() : null;
@@ -46,16 +50,20 @@ record OfficerProperties(String clientId, String clientSecret,
 		}
 	}
 
-	/** Whether client id and secret are both set, so the officer can authorize in a browser. */
+	/**
+	 * Whether client id and secret are both set, so the officer can authorize in a
+	 * browser.
+	 */
 	boolean hasClient() {
 		return this.clientId != null && this.clientSecret != null;
 	}
 
 	@Override
 	public String toString() {
-		return "OfficerProperties[clientId=" + this.clientId + ", clientSecret=" + ((this.clientSecret != null) ? "***" : "none")
-				+ ", scopes=" + this.scopes + ", tokenStoragePath=" + this.tokenStoragePath + ", tokenEncryptionKey="
-				+ ((this.tokenEncryptionKey != null) ? "***" : "none") + "]";
+		return "OfficerProperties[clientId=" + this.clientId + ", clientSecret="
+				+ ((this.clientSecret != null) ? "***" : "none") + ", scopes=" + this.scopes + ", tokenStoragePath="
+				+ this.tokenStoragePath + ", tokenEncryptionKey=" + ((this.tokenEncryptionKey != null) ? "***" : "none")
+				+ "]";
 	}
 
 }

@@ -17,16 +17,19 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
- * The officer token recording lookups use: the stored authorization (refreshed when it is about to
- * expire) wins over the pasted {@code WEBEX_INTEGRATION_ACCESS_TOKEN}. Refreshing is single-flight:
- * Spring Security does not serialize refreshes, and two concurrent ones could burn a rotated
- * refresh token (spring-security#11461).
+ * The officer token recording lookups use: the stored authorization (refreshed when it is
+ * about to expire) wins over the pasted {@code WEBEX_INTEGRATION_ACCESS_TOKEN}.
+ * Refreshing is single-flight: Spring Security does not serialize refreshes, and two
+ * concurrent ones could burn a rotated refresh token (spring-security#11461).
  */
 class OfficerTokenSource implements OfficerTokens {
 
 	static final String REGISTRATION = "webex";
 
-	/** Every authorization is saved under this one principal, whoever's browser completed it. */
+	/**
+	 * Every authorization is saved under this one principal, whoever's browser completed
+	 * it.
+	 */
 	static final String PRINCIPAL = "compliance-officer";
 
 	private static final OAuth2AuthorizeRequest REQUEST = OAuth2AuthorizeRequest.withClientRegistrationId(REGISTRATION)
@@ -67,8 +70,9 @@ class OfficerTokenSource implements OfficerTokens {
 	}
 
 	/**
-	 * Webex refused a token that had not expired (revoked, or the officer changed something): one
-	 * forced refresh. A thread that comes second finds the token already replaced and gets it.
+	 * Webex refused a token that had not expired (revoked, or the officer changed
+	 * something): one forced refresh. A thread that comes second finds the token already
+	 * replaced and gets it.
 	 */
 	@Override
 	public Optional<String> refreshRejected(String rejected) {
@@ -97,7 +101,9 @@ class OfficerTokenSource implements OfficerTokens {
 		return Optional.ofNullable(this.clients.loadAuthorizedClient(REGISTRATION, PRINCIPAL));
 	}
 
-	/** Refreshes when the access token has less than {@code officer.refresh-before} left. */
+	/**
+	 * Refreshes when the access token has less than {@code officer.refresh-before} left.
+	 */
 	void refreshIfDue() {
 		if (current().isEmpty() || reauthorizationNeeded()) {
 			return;
@@ -130,12 +136,14 @@ class OfficerTokenSource implements OfficerTokens {
 	private Optional<String> authorize(OAuth2AuthorizedClientManager manager) {
 		this.lock.lock();
 		try {
-			// the manager re-reads the store, so threads that waited here find the refreshed token
+			// the manager re-reads the store, so threads that waited here find the
+			// refreshed token
 			OAuth2AuthorizedClient client = manager.authorize(REQUEST);
 			return Optional.ofNullable(client).map((c) -> c.getAccessToken().getTokenValue());
 		}
 		catch (ClientAuthorizationException ex) {
-			// the failure handler has recorded it; an access token that still works keeps being used
+			// the failure handler has recorded it; an access token that still works keeps
+			// being used
 			return current().filter((c) -> !reauthorizationNeeded() && !expiresWithin(c, Duration.ZERO))
 				.map((c) -> c.getAccessToken().getTokenValue());
 		}
@@ -154,8 +162,8 @@ class OfficerTokenSource implements OfficerTokens {
 	}
 
 	/**
-	 * The two ways a token gets refreshed: by a request (close to expiry) and by the scheduled job
-	 * (well before it).
+	 * The two ways a token gets refreshed: by a request (close to expiry) and by the
+	 * scheduled job (well before it).
 	 *
 	 * @param onRequest refreshes within {@code officer.clock-skew} of expiry
 	 * @param scheduled refreshes within {@code officer.refresh-before} of expiry

@@ -22,9 +22,10 @@ import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
 
 /**
- * What happens after a refresh: success stores the new tokens and when the refresh token now
- * expires; failure keeps the old tokens, records why (no secrets), and alerts once per streak;
- * {@code invalid_grant} drops the dead tokens and asks for a new authorization.
+ * What happens after a refresh: success stores the new tokens and when the refresh token
+ * now expires; failure keeps the old tokens, records why (no secrets), and alerts once
+ * per streak; {@code invalid_grant} drops the dead tokens and asks for a new
+ * authorization.
  */
 class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2AuthorizationFailureHandler {
 
@@ -36,7 +37,8 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 
 	private final Clock clock;
 
-	// set by the token call and read by the success handler; both run under the refresh lock
+	// set by the token call and read by the success handler; both run under the refresh
+	// lock
 	private final AtomicReference<Instant> refreshTokenExpiresAt = new AtomicReference<>();
 
 	RefreshOutcomes(OAuth2AuthorizedClientService clients, AuthorizationRecords records, Clock clock) {
@@ -45,7 +47,9 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 		this.clock = clock;
 	}
 
-	/** Wraps the token endpoint client to catch Webex's {@code refresh_token_expires_in}. */
+	/**
+	 * Wraps the token endpoint client to catch Webex's {@code refresh_token_expires_in}.
+	 */
 	OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> capturing(
 			OAuth2AccessTokenResponseClient<OAuth2RefreshTokenGrantRequest> delegate) {
 		return (request) -> {
@@ -76,7 +80,8 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 		boolean firstInStreak = this.records.find().map((d) -> d.refreshFailures() == 0).orElse(true);
 		this.records.refreshFailed(this.clock.instant(), reason(ex), dead);
 		if (dead) {
-			// a refused refresh token is useless; keeping it would only keep a secret around
+			// a refused refresh token is useless; keeping it would only keep a secret
+			// around
 			this.clients.removeAuthorizedClient(OfficerTokenSource.REGISTRATION, principal.getName());
 			logger.error("ALERT: Webex refused the Compliance Officer's refresh token ({}). Recording lookups are "
 					+ "paused until the officer authorizes again at /webex/authorize", code);
@@ -91,8 +96,8 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 	}
 
 	/**
-	 * The token with issue and expiry times on the bot's clock: Spring Security stamps them with
-	 * the system time, and every refresh decision must use one clock.
+	 * The token with issue and expiry times on the bot's clock: Spring Security stamps
+	 * them with the system time, and every refresh decision must use one clock.
 	 */
 	static OAuth2AccessToken onClock(OAuth2AccessToken token, Instant now, java.util.Set<String> scopes) {
 		Duration lifetime = (token.getIssuedAt() != null && token.getExpiresAt() != null)
@@ -116,7 +121,8 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 		if (description == null) {
 			return code;
 		}
-		// descriptions of transport errors quote the token endpoint's answer; keep them short
+		// descriptions of transport errors quote the token endpoint's answer; keep them
+		// short
 		String text = code + ": " + description;
 		return (text.length() > 200) ? text.substring(0, 200) + "…" : text;
 	}

@@ -7,8 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Refreshes the officer's token well before it expires, even with no chat traffic, so the 90-day
- * refresh token never idles out. After a failure it waits longer each time, up to
+ * Refreshes the officer's token well before it expires, even with no chat traffic, so the
+ * 90-day refresh token never idles out. After a failure it waits longer each time, up to
  * {@code officer.max-retry-delay}.
  */
 @Component
@@ -24,8 +24,7 @@ class ScheduledRefresh {
 
 	private final Clock clock;
 
-	ScheduledRefresh(OfficerTokenSource tokens, AuthorizationRecords records, OfficerProperties officer,
-			Clock clock) {
+	ScheduledRefresh(OfficerTokenSource tokens, AuthorizationRecords records, OfficerProperties officer, Clock clock) {
 		this.tokens = tokens;
 		this.records = records;
 		this.officer = officer;
@@ -47,6 +46,5 @@ class ScheduledRefresh {
 		Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
 		return (delay.compareTo(this.officer.maxRetryDelay()) > 0) ? this.officer.maxRetryDelay() : delay;
 	}
-
 
 }

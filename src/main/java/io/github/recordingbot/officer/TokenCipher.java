@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encrypts token values at rest with AES-256-GCM, keyed by {@code TOKEN_ENCRYPTION_KEY} or, when
- * that is not set, by a key file the bot creates in the data directory (owner-only).
+ * Encrypts token values at rest with AES-256-GCM, keyed by {@code TOKEN_ENCRYPTION_KEY}
+ * or, when that is not set, by a key file the bot creates in the data directory
+ * (owner-only).
  */
 final class TokenCipher {
 
@@ -48,7 +49,9 @@ final class TokenCipher {
 		this.fromKeyFile = fromKeyFile;
 	}
 
-	/** The configured key, or the key file in the data directory (created on first use). */
+	/**
+	 * The configured key, or the key file in the data directory (created on first use).
+	 */
 	static TokenCipher create(String configuredKey, Path dataDirectory) {
 		if (configuredKey != null) {
 			return new TokenCipher(configuredKey.getBytes(StandardCharsets.UTF_8), false);
@@ -56,12 +59,18 @@ final class TokenCipher {
 		return new TokenCipher(keyFile(dataDirectory.resolve(KEY_FILE)), true);
 	}
 
-	/** Whether the key lives next to the data it protects, which the status page warns about. */
+	/**
+	 * Whether the key lives next to the data it protects, which the status page warns
+	 * about.
+	 */
 	boolean fromKeyFile() {
 		return this.fromKeyFile;
 	}
 
-	/** Encrypts the value; the purpose is bound in, so an access token cannot pass for a refresh token. */
+	/**
+	 * Encrypts the value; the purpose is bound in, so an access token cannot pass for a
+	 * refresh token.
+	 */
 	byte[] encrypt(String value, String purpose) {
 		try {
 			byte[] iv = new byte[IV_BYTES];
@@ -91,7 +100,8 @@ final class TokenCipher {
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(
-					"Could not decrypt a stored token: TOKEN_ENCRYPTION_KEY differs from the one it was stored with", ex);
+					"Could not decrypt a stored token: TOKEN_ENCRYPTION_KEY differs from the one it was stored with",
+					ex);
 		}
 	}
 

@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Gives a temporary link a file name so that browsers save a sensible one, as the original bot
- * did: {@code …/MultiThreadDownloadServlet?…} becomes {@code …/MultiThreadDownloadServlet/Topic.mp4?…}.
- * The query, which carries Webex's ticket, is left byte for byte as Webex sent it.
+ * Gives a temporary link a file name so that browsers save a sensible one, as the
+ * original bot did: {@code …/MultiThreadDownloadServlet?…} becomes
+ * {@code …/MultiThreadDownloadServlet/Topic.mp4?…}. The query, which carries Webex's
+ * ticket, is left byte for byte as Webex sent it.
  */
 final class DownloadLinks {
 

@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells whether a meeting is its host's personal room: its number equals the access code of the
- * host's personal room. The host comes from the API, never from what the user typed. Access codes
- * are cached per host for ten minutes; a failed check is not cached and answers
- * {@link PersonalRoom#UNKNOWN}, which the policy treats as a refusal.
+ * Tells whether a meeting is its host's personal room: its number equals the access code
+ * of the host's personal room. The host comes from the API, never from what the user
+ * typed. Access codes are cached per host for ten minutes; a failed check is not cached
+ * and answers {@link PersonalRoom#UNKNOWN}, which the policy treats as a refusal.
  */
 @Component
 class PersonalRoomCheck {
@@ -60,7 +60,8 @@ class PersonalRoomCheck {
 				return PersonalRoom.UNKNOWN;
 			}
 		}
-		return number.replace(" ", "").equals(accessCode.replace(" ", "")) ? PersonalRoom.PERSONAL_ROOM : PersonalRoom.NOT_PERSONAL_ROOM;
+		return number.replace(" ", "").equals(accessCode.replace(" ", "")) ? PersonalRoom.PERSONAL_ROOM
+				: PersonalRoom.NOT_PERSONAL_ROOM;
 	}
 
 }

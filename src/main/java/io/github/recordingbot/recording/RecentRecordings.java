@@ -30,20 +30,24 @@ import io.github.recordingbot.webex.WebexModels.Recording;
 import org.springframework.stereotype.Service;
 
 /**
- * Offers a sender their own recent recordings to pick from, for a forwarded recording the bot
- * cannot identify (webhook mode: the REST message names no meeting).
+ * Offers a sender their own recent recordings to pick from, for a forwarded recording the
+ * bot cannot identify (webhook mode: the REST message names no meeting).
  *
- * <p>One call: {@code GET /recordings?hostEmail=<sender>&from&to} filters on Webex's side with the
- * same admin-level {@code hostEmail} the {@code rec} lookup already relies on. The Compliance
- * Officer's {@code GET /admin/recordings} has no host filter, so it would page through the whole
- * organisation's recordings (and stop at the page cap) to find one person's. Listing needs no
- * policy check: it shows only recordings the sender hosted, and no links; picking one runs the
- * full request with the policy.
+ * <p>
+ * One call: {@code GET /recordings?hostEmail=<sender>&from&to} filters on Webex's side
+ * with the same admin-level {@code hostEmail} the {@code rec} lookup already relies on.
+ * The Compliance Officer's {@code GET /admin/recordings} has no host filter, so it would
+ * page through the whole organisation's recordings (and stop at the page cap) to find one
+ * person's. Listing needs no policy check: it shows only recordings the sender hosted,
+ * and no links; picking one runs the full request with the policy.
  */
 @Service
 public class RecentRecordings {
 
-	/** The input a pick button submits; Webex merges a button's data into the card's inputs. */
+	/**
+	 * The input a pick button submits; Webex merges a button's data into the card's
+	 * inputs.
+	 */
 	public static final String MEETING_ID = "meeting_id";
 
 	static final Duration WINDOW = Duration.ofDays(30);
@@ -106,12 +110,13 @@ public class RecentRecordings {
 		StringBuilder markdown = new StringBuilder(hint).append('\n');
 		List<String> offered = new ArrayList<>();
 		for (Recording recording : byMeeting.values().stream().limit(MAX_SHOWN).toList()) {
-			String topic = (recording.topic() != null) ? recording.topic() : this.texts.get("reply.recordings.untitled");
+			String topic = (recording.topic() != null) ? recording.topic()
+					: this.texts.get("reply.recordings.untitled");
 			Instant at = recordedAt(recording);
 			String when = (at != null) ? TIME.format(at) : "?";
-			body.add(new Container(List.of(TextBlock.bold(topic), TextBlock.subtle(when),
-					new ActionSet(List.of(new Submit(this.texts.get("reply.forward.pick"),
-							Map.of(MEETING_ID, recording.meetingId()))))), "true"));
+			body.add(new Container(List.of(TextBlock.bold(topic), TextBlock.subtle(when), new ActionSet(List
+				.of(new Submit(this.texts.get("reply.forward.pick"), Map.of(MEETING_ID, recording.meetingId()))))),
+					"true"));
 			markdown.append("\n- ").append(Markdown.escape(topic)).append(", ").append(when);
 			offered.add(recording.meetingId());
 		}

@@ -30,10 +30,11 @@ import org.springframework.stereotype.Service;
 /**
  * Finds a meeting's recordings with the fewest Webex calls and decides who gets them.
  *
- * <p>Budget for one request: {@code GET /meetings} for the series, then
+ * <p>
+ * Budget for one request: {@code GET /meetings} for the series, then
  * {@code GET /recordings} for every instance of the series at once (in parallel with the
- * personal-room check when it is needed), then {@code GET /recordings/{id}} for each recording in
- * parallel, because only the details carry the temporary links.
+ * personal-room check when it is needed), then {@code GET /recordings/{id}} for each
+ * recording in parallel, because only the details carry the temporary links.
  */
 @Service
 public class RecordingLookup {
@@ -83,7 +84,8 @@ public class RecordingLookup {
 			if (ex.status() != 401) {
 				return upstreamError(ex, List.of());
 			}
-			// One forced refresh and one retry; a second 401 is reported as "not authorized".
+			// One forced refresh and one retry; a second 401 is reported as "not
+			// authorized".
 			Optional<String> fresh = this.officerTokens.refreshRejected(token.get());
 			if (fresh.isEmpty()) {
 				return upstreamError(ex, List.of());
@@ -107,8 +109,8 @@ public class RecordingLookup {
 	}
 
 	/**
-	 * Answers a request for the recordings of a meeting that is already known (a forwarded
-	 * recording names its meeting instance).
+	 * Answers a request for the recordings of a meeting that is already known (a
+	 * forwarded recording names its meeting instance).
 	 * @param request the request
 	 * @param meetingId the meeting (series or instance) id
 	 * @return the reply and the audit facts
@@ -132,8 +134,10 @@ public class RecordingLookup {
 	}
 
 	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, String token) {
-		// A forwarded recording names one ended instance: list that instance's recordings, not the
-		// whole series' (GET /recordings accepts a series, scheduled meeting or instance id).
+		// A forwarded recording names one ended instance: list that instance's
+		// recordings, not the
+		// whole series' (GET /recordings accepts a series, scheduled meeting or instance
+		// id).
 		String listId = "meeting".equals(meeting.meetingType()) ? meeting.id() : meeting.seriesId();
 		List<String> meetingIds = List.of(listId);
 		String hostEmail = (meeting.hostEmail() != null) ? meeting.hostEmail() : request.hostEmail();
@@ -143,11 +147,12 @@ public class RecordingLookup {
 		}
 		Instant to = this.clock.instant();
 		Instant from = to.minus(Duration.ofDays(request.daysBack()));
-		CompletableFuture<PersonalRoom> personalRoom = this.policy
-			.needsPersonalRoomCheck(request.requesterPersonId(), meeting.hostUserId())
-				? CompletableFuture.supplyAsync(() -> this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()),
-						this.executor)
-				: CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
+		CompletableFuture<PersonalRoom> personalRoom = this.policy.needsPersonalRoomCheck(request.requesterPersonId(),
+				meeting.hostUserId())
+						? CompletableFuture.supplyAsync(
+								() -> this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()),
+								this.executor)
+						: CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
 		List<Recording> listed;
 		try {
 			listed = this.webex.recordings(token, listId, hostEmail, from, to);
@@ -219,10 +224,12 @@ public class RecordingLookup {
 		}
 		return new Recording(detail.id(), coalesce(detail.meetingId(), listed.meetingId()),
 				coalesce(detail.meetingSeriesId(), listed.meetingSeriesId()), coalesce(detail.topic(), listed.topic()),
-				coalesce(detail.createTime(), listed.createTime()), coalesce(detail.timeRecorded(), listed.timeRecorded()),
+				coalesce(detail.createTime(), listed.createTime()),
+				coalesce(detail.timeRecorded(), listed.timeRecorded()),
 				coalesce(detail.hostEmail(), listed.hostEmail()),
-				coalesce(detail.durationSeconds(), listed.durationSeconds()), coalesce(detail.format(), listed.format()),
-				coalesce(detail.status(), listed.status()), detail.temporaryDirectDownloadLinks());
+				coalesce(detail.durationSeconds(), listed.durationSeconds()),
+				coalesce(detail.format(), listed.format()), coalesce(detail.status(), listed.status()),
+				detail.temporaryDirectDownloadLinks());
 	}
 
 	private static <T> T coalesce(T first, T second) {

@@ -28,13 +28,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns lookup results into replies: the recordings card with its markdown twin, and every
- * refusal and "nothing found" answer.
+ * Turns lookup results into replies: the recordings card with its markdown twin, and
+ * every refusal and "nothing found" answer.
  */
 @Component
 class RecordingReplies {
 
-	/** Rows shown on the card; Webex does not publish a card size limit, so the card stays small. */
+	/**
+	 * Rows shown on the card; Webex does not publish a card size limit, so the card stays
+	 * small.
+	 */
 	static final int MAX_CARD_ROWS = 20;
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
@@ -103,8 +106,10 @@ class RecordingReplies {
 		if (links == null) {
 			return buttons;
 		}
-		add(buttons, this.texts.get("reply.recordings.video"), DownloadLinks.withFileName(links.recordingDownloadLink(), topic, ".mp4"));
-		add(buttons, this.texts.get("reply.recordings.audio"), DownloadLinks.withFileName(links.audioDownloadLink(), topic, ".mp3"));
+		add(buttons, this.texts.get("reply.recordings.video"),
+				DownloadLinks.withFileName(links.recordingDownloadLink(), topic, ".mp4"));
+		add(buttons, this.texts.get("reply.recordings.audio"),
+				DownloadLinks.withFileName(links.audioDownloadLink(), topic, ".mp3"));
 		add(buttons, this.texts.get("reply.recordings.transcript"),
 				DownloadLinks.withFileName(links.transcriptDownloadLink(), topic, ".txt"));
 		return buttons;
@@ -158,8 +163,8 @@ class RecordingReplies {
 	}
 
 	Reply noMeeting(RecordingRequest request) {
-		return Reply.text(this.texts.get("reply.noMeeting", request.meetingNumber(), Markdown.escape(request.hostEmail()),
-				request.daysBack()));
+		return Reply.text(this.texts.get("reply.noMeeting", request.meetingNumber(),
+				Markdown.escape(request.hostEmail()), request.daysBack()));
 	}
 
 	Reply noMeetingForId() {
@@ -167,9 +172,8 @@ class RecordingReplies {
 	}
 
 	Reply noRecordings(RecordingRequest request, Meeting meeting) {
-		String title = (meeting.title() != null) ? meeting.title()
-				: (request.meetingNumber() != null) ? request.meetingNumber()
-						: this.texts.get("reply.recordings.untitled");
+		String title = (meeting.title() != null) ? meeting.title() : (request.meetingNumber() != null)
+				? request.meetingNumber() : this.texts.get("reply.recordings.untitled");
 		return Reply.text(this.texts.get("reply.noRecordings", Markdown.escape(title), request.daysBack()));
 	}
 

@@ -9,6 +9,6 @@ package io.github.recordingbot.recording;
  * @param hostEmail the host e-mail to look the meeting up with
  * @param daysBack how many days back, already checked against the configured maximum
  */
-public record RecordingRequest(String requesterPersonId, String requesterEmail, String meetingNumber,
-		String hostEmail, int daysBack) {
+public record RecordingRequest(String requesterPersonId, String requesterEmail, String meetingNumber, String hostEmail,
+		int daysBack) {
 }

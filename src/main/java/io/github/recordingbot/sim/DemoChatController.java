@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The demo chat page: pick a sample person, write to the bot, see its replies and submit its
- * cards. Each message or card submit is stored like Webex stores it and delivered to the bot as a
- * signed webhook, so the bot runs its real code path.
+ * The demo chat page: pick a sample person, write to the bot, see its replies and submit
+ * its cards. Each message or card submit is stored like Webex stores it and delivered to
+ * the bot as a signed webhook, so the bot runs its real code path.
  */
 @RestController
 @Profile("demo")
@@ -59,11 +59,12 @@ class DemoChatController {
 			json.put("email", person.email());
 			json.put("displayName", person.displayName());
 			json.put("inOrg", person.inDomain());
-			json.put("meetings", org.series.stream()
-				.filter((s) -> s.host().equals(person))
-				.map((s) -> Map.of("meetingNumber", s.meetingNumber(), "title", s.title(), "recordings",
-						s.instances().stream().mapToInt((i) -> i.recordings().size()).sum()))
-				.toList());
+			json.put("meetings",
+					org.series.stream()
+						.filter((s) -> s.host().equals(person))
+						.map((s) -> Map.of("meetingNumber", s.meetingNumber(), "title", s.title(), "recordings",
+								s.instances().stream().mapToInt((i) -> i.recordings().size()).sum()))
+						.toList());
 			return json;
 		}).toList();
 	}

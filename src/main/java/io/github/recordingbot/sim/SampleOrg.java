@@ -15,10 +15,11 @@ import java.util.Random;
 import java.util.UUID;
 
 /**
- * A generated, deterministic sample organization: a dozen people in {@code example.com}, a few
- * outside it, meeting series with several ended instances, 0 to 3 recordings per instance and one
- * personal-room meeting. Ids and counts depend only on the seed; times are relative to the day
- * the simulator started, so that every recording is inside a request's default window.
+ * A generated, deterministic sample organization: a dozen people in {@code example.com},
+ * a few outside it, meeting series with several ended instances, 0 to 3 recordings per
+ * instance and one personal-room meeting. Ids and counts depend only on the seed; times
+ * are relative to the day the simulator started, so that every recording is inside a
+ * request's default window.
  */
 final class SampleOrg {
 
@@ -52,8 +53,8 @@ final class SampleOrg {
 		List<Person> people = new ArrayList<>();
 		int n = 0;
 		for (String[] p : PEOPLE) {
-			people.add(new Person(id("PEOPLE", uuid(p[0])), p[0] + "@" + DOMAIN, p[1] + " " + p[2], p[1], p[2], "person",
-					"8" + String.format("%08d", 10_000_001 + 7919 * (n++))));
+			people.add(new Person(id("PEOPLE", uuid(p[0])), p[0] + "@" + DOMAIN, p[1] + " " + p[2], p[1], p[2],
+					"person", "8" + String.format("%08d", 10_000_001 + 7919 * (n++))));
 		}
 		for (String[] p : OUTSIDERS) {
 			people.add(new Person(id("PEOPLE", uuid(p[0])), p[0], p[1] + " " + p[2], p[1], p[2], "person",
@@ -62,8 +63,10 @@ final class SampleOrg {
 		this.people = List.copyOf(people);
 		Random random = new Random(SEED);
 		List<Series> series = new ArrayList<>();
-		// Alice's weekly sync is the showcase: its newest instance always has all three kinds of link.
-		series.add(series(people.get(0), "123456789", TITLES[0], "meeting", today, 4, new int[] { 2, 1, 0, 3 }, random));
+		// Alice's weekly sync is the showcase: its newest instance always has all three
+		// kinds of link.
+		series
+			.add(series(people.get(0), "123456789", TITLES[0], "meeting", today, 4, new int[] { 2, 1, 0, 3 }, random));
 		for (int i = 1; i < 8; i++) {
 			Person host = people.get(i);
 			int instances = 2 + random.nextInt(4);
@@ -74,9 +77,10 @@ final class SampleOrg {
 			String number = String.valueOf(200_000_000 + random.nextInt(700_000_000));
 			series.add(series(host, number, TITLES[i], "meeting", today, instances, counts, random));
 		}
-		// A partner hosts a meeting too, so that a refused outsider has something to ask for.
-		series.add(series(people.get(12), "987654321", "Partner sync", "meeting", today, 2, new int[] { 1, 1 },
-				random));
+		// A partner hosts a meeting too, so that a refused outsider has something to ask
+		// for.
+		series
+			.add(series(people.get(12), "987654321", "Partner sync", "meeting", today, 2, new int[] { 1, 1 }, random));
 		// Carol's personal room: its number is her personal room's access code.
 		Person carol = people.get(2);
 		series.add(series(carol, carol.personalRoomNumber(), carol.firstName() + "'s Personal Room",
@@ -89,10 +93,12 @@ final class SampleOrg {
 		String seriesId = hex("series:" + number, 32);
 		List<Instance> instances = new ArrayList<>();
 		for (int k = 0; k < instanceCount; k++) {
-			// Instances every other day, newest yesterday, 10:00 UTC, 30 to 60 minutes long.
+			// Instances every other day, newest yesterday, 10:00 UTC, 30 to 60 minutes
+			// long.
 			Instant start = today.minus(Duration.ofDays(1 + 2L * k)).plus(Duration.ofHours(10));
 			Instant end = start.plus(Duration.ofMinutes(30 + random.nextInt(31)));
-			String instanceId = seriesId + "_I_" + (166_000_000_000_000_000L + Math.abs(hash(seriesId + k)) % 1_000_000_000_000L);
+			String instanceId = seriesId + "_I_"
+					+ (166_000_000_000_000_000L + Math.abs(hash(seriesId + k)) % 1_000_000_000_000L);
 			List<Recording> recordings = new ArrayList<>();
 			for (int r = 0; r < recordingCounts[k]; r++) {
 				Instant recorded = start.plus(Duration.ofMinutes(2 + 9L * r));
@@ -103,8 +109,11 @@ final class SampleOrg {
 			}
 			instances.add(new Instance(instanceId, seriesId, start, end, List.copyOf(recordings)));
 		}
-		return new Series(seriesId, number, title, scheduledType, host, LocalTime.of(10, 0).atDate(
-				today.atZone(ZoneOffset.UTC).toLocalDate().minusDays(60)).toInstant(ZoneOffset.UTC), List.copyOf(instances));
+		return new Series(seriesId, number, title, scheduledType, host,
+				LocalTime.of(10, 0)
+					.atDate(today.atZone(ZoneOffset.UTC).toLocalDate().minusDays(60))
+					.toInstant(ZoneOffset.UTC),
+				List.copyOf(instances));
 	}
 
 	Optional<Person> person(String id) {

@@ -30,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The Webex REST endpoints the bot calls, under {@code /sim/v1}: bot calls need the demo bot
- * token, meeting and recording calls an officer token. Every call is counted and takes the
- * configured latency.
+ * The Webex REST endpoints the bot calls, under {@code /sim/v1}: bot calls need the demo
+ * bot token, meeting and recording calls an officer token. Every call is counted and
+ * takes the configured latency.
  */
 @RestController
 @Profile("demo")
@@ -54,7 +54,8 @@ class SimApiController {
 		this.clock = clock;
 	}
 
-	// Bot token -------------------------------------------------------------------------------
+	// Bot token
+	// -------------------------------------------------------------------------------
 
 	@GetMapping("/people/me")
 	ResponseEntity<?> me(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth) {
@@ -74,10 +75,11 @@ class SimApiController {
 	@GetMapping("/rooms/{id}")
 	ResponseEntity<?> room(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
 			@PathVariable String id) {
-		return botCall(auth, "GET /rooms/{id}", () -> found(org().people.stream()
-			.filter((p) -> SampleOrg.roomId(p.id()).equals(id))
-			.findFirst()
-			.map((p) -> SimJson.room(id, p))));
+		return botCall(auth, "GET /rooms/{id}",
+				() -> found(org().people.stream()
+					.filter((p) -> SampleOrg.roomId(p.id()).equals(id))
+					.findFirst()
+					.map((p) -> SimJson.room(id, p))));
 	}
 
 	@GetMapping("/messages/{id}")
@@ -115,7 +117,8 @@ class SimApiController {
 			if (body.get("targetUrl") == null || body.get("resource") == null || body.get("event") == null) {
 				return badRequest("name, targetUrl, resource and event are required");
 			}
-			return ResponseEntity.ok(this.state.saveWebhook(SampleOrg.id("WEBHOOK", UUID.randomUUID().toString()), body));
+			return ResponseEntity
+				.ok(this.state.saveWebhook(SampleOrg.id("WEBHOOK", UUID.randomUUID().toString()), body));
 		});
 	}
 
@@ -133,7 +136,8 @@ class SimApiController {
 				() -> this.state.deleteWebhook(id) ? ResponseEntity.noContent().build() : notFound());
 	}
 
-	// Officer token ---------------------------------------------------------------------------
+	// Officer token
+	// ---------------------------------------------------------------------------
 
 	@GetMapping("/meetings")
 	ResponseEntity<?> meetings(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
@@ -162,8 +166,7 @@ class SimApiController {
 			if (series.isPresent()) {
 				return ResponseEntity.ok(series.get());
 			}
-			return found(org().instance(id)
-				.map((i) -> SimJson.instance(org().series(i.seriesId()).orElseThrow(), i)));
+			return found(org().instance(id).map((i) -> SimJson.instance(org().series(i.seriesId()).orElseThrow(), i)));
 		});
 	}
 
@@ -179,7 +182,8 @@ class SimApiController {
 			int pageSize = Math.max(1, Math.min(100, max));
 			List<Map<String, Object>> all = org().series.stream()
 				.filter((s) -> hostEmail == null || s.host().email().equalsIgnoreCase(hostEmail))
-				.flatMap((s) -> s.instances().stream()
+				.flatMap((s) -> s.instances()
+					.stream()
 					.filter((i) -> meetingId == null || meetingId.equals(s.id()) || meetingId.equals(i.id()))
 					.flatMap((i) -> i.recordings().stream())
 					.filter((r) -> !r.timeRecorded().isBefore(start) && r.timeRecorded().isBefore(end))
@@ -204,8 +208,10 @@ class SimApiController {
 	ResponseEntity<?> recording(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
 			@PathVariable String id) {
 		this.calls.record("GET /recordings/{id}");
-		return officerCall(auth, (officer) -> found(org().recording(id).map((r) -> SimJson.recordingDetails(
-				org().series(r.seriesId()).orElseThrow(), r, baseUrl(), this.clock.instant()))));
+		return officerCall(auth,
+				(officer) -> found(org().recording(id)
+					.map((r) -> SimJson.recordingDetails(org().series(r.seriesId()).orElseThrow(), r, baseUrl(),
+							this.clock.instant()))));
 	}
 
 	@GetMapping("/meetingPreferences/personalMeetingRoom")
@@ -216,7 +222,8 @@ class SimApiController {
 				org().personByEmail((userEmail != null) ? userEmail : officer.email()).map(SimJson::personalRoom)));
 	}
 
-	// Plumbing --------------------------------------------------------------------------------
+	// Plumbing
+	// --------------------------------------------------------------------------------
 
 	private SampleOrg org() {
 		return this.state.org();

@@ -7,8 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Counts the simulated Webex calls by endpoint and makes each take the configured latency, so
- * that tests and benchmarks can check the bot's call budget under realistic delays.
+ * Counts the simulated Webex calls by endpoint and makes each take the configured
+ * latency, so that tests and benchmarks can check the bot's call budget under realistic
+ * delays.
  */
 final class SimCalls {
 
@@ -20,7 +21,10 @@ final class SimCalls {
 		this.latency = latency;
 	}
 
-	/** Counts one call and waits the latency; a plain sleep on the servlet thread is enough here. */
+	/**
+	 * Counts one call and waits the latency; a plain sleep on the servlet thread is
+	 * enough here.
+	 */
 	void record(String endpoint) {
 		this.counts.computeIfAbsent(endpoint, (key) -> new AtomicLong()).incrementAndGet();
 		Duration delay = this.latency;

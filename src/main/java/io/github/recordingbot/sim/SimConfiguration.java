@@ -19,9 +19,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Wires the simulator in the {@code demo} profile: its state, and a security filter chain that
- * opens {@code /demo/**} and {@code /sim/**} to everyone (they hold only sample data) ahead of the
- * operator's chain.
+ * Wires the simulator in the {@code demo} profile: its state, and a security filter chain
+ * that opens {@code /demo/**} and {@code /sim/**} to everyone (they hold only sample
+ * data) ahead of the operator's chain.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")

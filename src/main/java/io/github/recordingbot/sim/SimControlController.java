@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Knobs for tests and benchmarks: the simulated calls so far ({@code GET /sim/calls}, reset with
- * {@code DELETE}) and the latency of every simulated call ({@code PUT /sim/latency?millis=50}).
+ * Knobs for tests and benchmarks: the simulated calls so far ({@code GET /sim/calls},
+ * reset with {@code DELETE}) and the latency of every simulated call
+ * ({@code PUT /sim/latency?millis=50}).
  */
 @RestController
 @Profile("demo")

@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The files behind the simulated temporary download links: a few bytes per recording. The bot
- * appends {@code /<topic>.mp4} (or .mp3, .txt) to a link's path, so both forms are served.
+ * The files behind the simulated temporary download links: a few bytes per recording. The
+ * bot appends {@code /<topic>.mp4} (or .mp3, .txt) to a link's path, so both forms are
+ * served.
  */
 @RestController
 @Profile("demo")
@@ -45,7 +46,8 @@ class SimFilesController {
 			};
 			String name = (fileName != null) ? fileName : recording.id() + "." + extension;
 			byte[] body = ("Sample " + kind + " of the simulated recording \"" + recording.topic() + "\" ("
-					+ recording.id() + ")\n").getBytes(StandardCharsets.UTF_8);
+					+ recording.id() + ")\n")
+				.getBytes(StandardCharsets.UTF_8);
 			return ResponseEntity.ok()
 				.contentType(type)
 				.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -90,8 +90,8 @@ final class SimJson {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("id", recording.id());
 		json.put("meetingId", recording.instanceId());
-		json.put("scheduledMeetingId", series.id() + "_" + recording.timeRecorded().toString().substring(0, 10).replace("-", "")
-				+ "T100000Z");
+		json.put("scheduledMeetingId",
+				series.id() + "_" + recording.timeRecorded().toString().substring(0, 10).replace("-", "") + "T100000Z");
 		json.put("meetingSeriesId", series.id());
 		json.put("topic", recording.topic());
 		json.put("createTime", recording.createTime().toString());
@@ -108,7 +108,10 @@ final class SimJson {
 		return json;
 	}
 
-	/** {@code GET /recordings/{id}}: with temporary links to files the simulator serves itself. */
+	/**
+	 * {@code GET /recordings/{id}}: with temporary links to files the simulator serves
+	 * itself.
+	 */
 	static Map<String, Object> recordingDetails(Series series, Recording recording, String baseUrl, Instant now) {
 		Map<String, Object> json = recordingItem(series, recording);
 		json.remove("hostEmail");
@@ -123,16 +126,19 @@ final class SimJson {
 		return json;
 	}
 
-	/** Like Webex's links: a servlet path without a file name, and a ticket in the query. */
+	/**
+	 * Like Webex's links: a servlet path without a file name, and a ticket in the query.
+	 */
 	static String fileLink(String baseUrl, Recording recording, String kind) {
-		return baseUrl + "/sim/files/" + recording.id() + "/" + kind + "?ticket=" + SampleOrg.uuid("ticket:" + recording.id())
-				+ "&siteurl=" + SITE;
+		return baseUrl + "/sim/files/" + recording.id() + "/" + kind + "?ticket="
+				+ SampleOrg.uuid("ticket:" + recording.id()) + "&siteurl=" + SITE;
 	}
 
 	static Map<String, Object> personalRoom(Person person) {
 		Map<String, Object> telephony = new LinkedHashMap<>();
 		telephony.put("accessCode", person.personalRoomNumber());
-		telephony.put("callInNumbers", List.of(Map.of("label", "US Toll", "callInNumber", "123456789", "tollType", "toll")));
+		telephony.put("callInNumbers",
+				List.of(Map.of("label", "US Toll", "callInNumber", "123456789", "tollType", "toll")));
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("topic", person.firstName() + "'s Personal Room");
 		json.put("hostPin", "4325");

@@ -25,9 +25,10 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The simulated Webex OAuth endpoints: a consent page at
- * {@code /sim/v1/authorize} that sends the officer back with a code, and the token endpoint at
- * {@code /sim/v1/access_token} for the code and refresh grants, with PKCE when the client uses it.
+ * The simulated Webex OAuth endpoints: a consent page at {@code /sim/v1/authorize} that
+ * sends the officer back with a code, and the token endpoint at
+ * {@code /sim/v1/access_token} for the code and refresh grants, with PKCE when the client
+ * uses it.
  */
 @RestController
 @Profile("demo")
@@ -55,11 +56,12 @@ class SimOAuthController {
 				.body("<p>client_id, redirect_uri and response_type=code are required.</p>");
 		}
 		StringBuilder hidden = new StringBuilder();
-		params.forEach((name, values) -> values.forEach((value) -> hidden.append("<input type=\"hidden\" name=\"")
-			.append(HtmlUtils.htmlEscape(name))
-			.append("\" value=\"")
-			.append(HtmlUtils.htmlEscape(value))
-			.append("\">")));
+		params.forEach((name,
+				values) -> values.forEach((value) -> hidden.append("<input type=\"hidden\" name=\"")
+					.append(HtmlUtils.htmlEscape(name))
+					.append("\" value=\"")
+					.append(HtmlUtils.htmlEscape(value))
+					.append("\">")));
 		StringBuilder officers = new StringBuilder();
 		for (Person person : this.state.org().people) {
 			officers.append("<option value=\"")

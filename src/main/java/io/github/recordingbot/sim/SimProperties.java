@@ -7,12 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the built-in Webex simulator ({@code sim.*}), active in the {@code demo} profile.
+ * Settings of the built-in Webex simulator ({@code sim.*}), active in the {@code demo}
+ * profile.
  *
- * @param latency how long every simulated Webex call takes (0 in the demo; benchmarks use more)
+ * @param latency how long every simulated Webex call takes (0 in the demo; benchmarks use
+ * more)
  * @param botToken the access token the simulator accepts for bot calls
- * @param officerToken the access token the simulator accepts for Compliance Officer calls, besides
- * the ones its token endpoint issues
+ * @param officerToken the access token the simulator accepts for Compliance Officer
+ * calls, besides the ones its token endpoint issues
  * @param webhookTarget where chat events go when the bot registered no webhook
  * @param webhookSecret the secret those deliveries are signed with
  */

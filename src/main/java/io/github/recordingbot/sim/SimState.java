@@ -14,8 +14,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.recordingbot.sim.SampleOrg.Person;
 
 /**
- * What the simulated Webex remembers: messages and card actions (as Webex JSON), each direct
- * room's transcript for the demo page, and the bot's webhooks.
+ * What the simulated Webex remembers: messages and card actions (as Webex JSON), each
+ * direct room's transcript for the demo page, and the bot's webhooks.
  */
 final class SimState {
 

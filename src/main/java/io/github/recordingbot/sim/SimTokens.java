@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.github.recordingbot.sim.SampleOrg.Person;
 
 /**
- * The simulated Webex OAuth state: authorization codes waiting to be exchanged, and the officer
- * access and refresh tokens the token endpoint issued.
+ * The simulated Webex OAuth state: authorization codes waiting to be exchanged, and the
+ * officer access and refresh tokens the token endpoint issued.
  */
 final class SimTokens {
 
@@ -63,7 +63,9 @@ final class SimTokens {
 		return ("Bearer " + this.properties.botToken()).equals(authorization);
 	}
 
-	/** The officer a bearer token belongs to: the configured demo token or an issued one. */
+	/**
+	 * The officer a bearer token belongs to: the configured demo token or an issued one.
+	 */
 	Optional<Person> officer(String authorization, Person defaultOfficer) {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return Optional.empty();

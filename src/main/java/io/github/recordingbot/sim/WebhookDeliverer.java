@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Turns a chat event into a webhook delivery exactly as Webex sends it: the envelope JSON, signed
- * with HMAC-SHA1 over the raw bytes in {@code X-Spark-Signature}, posted to every active webhook
- * the bot registered for the resource, or to the configured target when it registered none.
+ * Turns a chat event into a webhook delivery exactly as Webex sends it: the envelope
+ * JSON, signed with HMAC-SHA1 over the raw bytes in {@code X-Spark-Signature}, posted to
+ * every active webhook the bot registered for the resource, or to the configured target
+ * when it registered none.
  */
 final class WebhookDeliverer {
 
@@ -69,7 +70,8 @@ final class WebhookDeliverer {
 		Map<String, Object> envelope = new LinkedHashMap<>();
 		envelope.put("id", (webhook != null) ? webhook.get("id") : SampleOrg.id("WEBHOOK", SampleOrg.uuid(resource)));
 		envelope.put("name", (webhook != null) ? webhook.get("name") : "Demo " + resource);
-		envelope.put("targetUrl", (webhook != null) ? webhook.get("targetUrl") : this.properties.webhookTarget().toString());
+		envelope.put("targetUrl",
+				(webhook != null) ? webhook.get("targetUrl") : this.properties.webhookTarget().toString());
 		envelope.put("resource", resource);
 		envelope.put("event", "created");
 		envelope.put("orgId", SimJson.ORG_ID);

@@ -13,24 +13,27 @@ final class OfficerSection {
 	static void render(StatusPage page, OfficerOverview.Status officer) {
 		page.section("Compliance Officer authorization");
 		if (!officer.clientConfigured()) {
-			page.row("Integration", "not configured: set WEBEX_INTEGRATION_CLIENT_ID and WEBEX_INTEGRATION_CLIENT_SECRET "
-					+ "(https://developer.webex.com/my-apps)", !officer.pastedToken());
+			page.row("Integration",
+					"not configured: set WEBEX_INTEGRATION_CLIENT_ID and WEBEX_INTEGRATION_CLIENT_SECRET "
+							+ "(https://developer.webex.com/my-apps)",
+					!officer.pastedToken());
 		}
 		if (officer.authorized()) {
 			page.row("Officer", officer.officerName() + " (" + officer.officerEmail() + ")");
 			page.row("Authorized at", officer.authorizedAt());
 			page.row("Scopes", String.join(" ", officer.scopes()));
 			page.row("Access token expires", officer.accessTokenExpiresAt());
-			page.row("Refresh token expires",
-					(officer.refreshTokenExpiresAt() != null) ? officer.refreshTokenExpiresAt() : "not reported by Webex");
+			page.row("Refresh token expires", (officer.refreshTokenExpiresAt() != null)
+					? officer.refreshTokenExpiresAt() : "not reported by Webex");
 		}
 		else {
 			page.row("Officer", officer.reauthorizationNeeded() ? "re-authorization needed" : "not authorized",
 					!officer.pastedToken());
 		}
 		if (officer.lastRefreshAt() != null) {
-			page.row("Last refresh", officer.lastRefreshAt() + ((officer.lastRefreshError() == null) ? ": ok"
-					: ": failed: " + officer.lastRefreshError()), officer.lastRefreshError() != null);
+			page.row("Last refresh", officer.lastRefreshAt()
+					+ ((officer.lastRefreshError() == null) ? ": ok" : ": failed: " + officer.lastRefreshError()),
+					officer.lastRefreshError() != null);
 		}
 		page.row("Pasted token (WEBEX_INTEGRATION_ACCESS_TOKEN)", officer.pastedToken()
 				? (officer.authorized() ? "set, not used: the stored authorization wins" : "set, in use") : "not set");

@@ -20,8 +20,9 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call what: Webex may post to {@code /webhook} (its signature is checked there), anyone
- * may read {@code /actuator/health}, and everything else is for the operator ({@code admin}).
+ * Who may call what: Webex may post to {@code /webhook} (its signature is checked there),
+ * anyone may read {@code /actuator/health}, and everything else is for the operator
+ * ({@code admin}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,13 +33,18 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests
-			.requestMatchers(HttpMethod.POST, "/webhook").permitAll()
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-			.requestMatchers("/error", "/favicon.ico").permitAll()
-			// only the session that started /webex/authorize (operator login) holds the state it must match
-			.requestMatchers(HttpMethod.GET, "/webex/redirect").permitAll()
-			.anyRequest().hasRole("ADMIN"))
+		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/webhook")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+			.permitAll()
+			.requestMatchers("/error", "/favicon.ico")
+			.permitAll()
+			// only the session that started /webex/authorize (operator login) holds the
+			// state it must match
+			.requestMatchers(HttpMethod.GET, "/webex/redirect")
+			.permitAll()
+			.anyRequest()
+			.hasRole("ADMIN"))
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/webhook"));
 		return http.build();

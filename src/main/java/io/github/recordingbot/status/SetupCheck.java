@@ -16,8 +16,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Says which Webex settings are missing and how to get each, in the log at startup and on the
- * status page. A missing setting never stops the bot.
+ * Says which Webex settings are missing and how to get each, in the log at startup and on
+ * the status page. A missing setting never stops the bot.
  */
 @Component
 public class SetupCheck {

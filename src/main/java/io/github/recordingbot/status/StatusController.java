@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /}: the operator's status page, plain server-rendered HTML that reads well on a phone.
- * Reading it changes nothing; the buttons POST to {@link AdminController}.
+ * {@code GET /}: the operator's status page, plain server-rendered HTML that reads well
+ * on a phone. Reading it changes nothing; the buttons POST to {@link AdminController}.
  */
 @RestController
 class StatusController {
@@ -71,15 +71,17 @@ class StatusController {
 					+ "officer authorizes again at /webex/authorize.");
 		}
 		page.section("Bot");
-		page.row("Identity", this.identity.person()
-			.map((p) -> p.displayName() + " (" + p.primaryEmail() + ")")
-			.orElse("unknown: the bot token is missing or Webex did not answer"));
+		page.row("Identity",
+				this.identity.person()
+					.map((p) -> p.displayName() + " (" + p.primaryEmail() + ")")
+					.orElse("unknown: the bot token is missing or Webex did not answer"));
 		page.row("Uptime", uptime(Duration.between(this.started, this.clock.instant())));
 		if (this.setup.demo()) {
 			page.row("Mode", "demo: the built-in Webex simulator answers every Webex call; chat at /demo", true);
 		}
 		WebsocketStatus socket = this.websocket.status();
-		page.row("Transport", "websocket".equals(socket.mode()) ? "websocket (Webex Mercury)" : "webhook (POST /webhook)");
+		page.row("Transport",
+				"websocket".equals(socket.mode()) ? "websocket (Webex Mercury)" : "webhook (POST /webhook)");
 		if (socket.state() != WebsocketStatus.State.DISABLED) {
 			page.row("Websocket", socket.state().name().toLowerCase(java.util.Locale.ROOT),
 					socket.state() != WebsocketStatus.State.CONNECTED);

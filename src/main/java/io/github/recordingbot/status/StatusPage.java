@@ -83,9 +83,8 @@ final class StatusPage {
 				+ "table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem;"
 				+ "border-bottom:1px solid #ddd;vertical-align:top;overflow-wrap:anywhere}th{width:35%}"
 				+ "tr.warn td{color:#8a4b00}.alert{background:#c62828;color:#fff;padding:.6rem;border-radius:4px}"
-				+ "form{display:inline-block;margin:.2rem}button{padding:.5rem .8rem}"
-				+ "</style></head><body><h1>" + HtmlUtils.htmlEscape(this.title) + "</h1>" + this.body
-				+ "</body></html>";
+				+ "form{display:inline-block;margin:.2rem}button{padding:.5rem .8rem}" + "</style></head><body><h1>"
+				+ HtmlUtils.htmlEscape(this.title) + "</h1>" + this.body + "</body></html>";
 	}
 
 }

@@ -13,10 +13,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The bot's webhooks at Webex ({@code messages/created} and {@code attachmentActions/created} to
- * {@code <PUBLIC_BASE_URL>/webhook}): register, delete, and re-activate the ones Webex disabled.
+ * The bot's webhooks at Webex ({@code messages/created} and
+ * {@code attachmentActions/created} to {@code <PUBLIC_BASE_URL>/webhook}): register,
+ * delete, and re-activate the ones Webex disabled.
  *
- * @see <a href="https://developer.webex.com/docs/api/guides/webhooks">Webex webhooks, "Disabled Webhooks"</a>
+ * @see <a href="https://developer.webex.com/docs/api/guides/webhooks">Webex webhooks,
+ * "Disabled Webhooks"</a>
  */
 @Component
 class WebhookRegistration {
@@ -60,8 +62,8 @@ class WebhookRegistration {
 		}
 		int removed = delete();
 		for (String[] event : EVENTS) {
-			this.webex.createWebhook(new Webhook(null, NAME, target(), event[0], event[1], null,
-					this.webhook.secret(), null, null));
+			this.webex.createWebhook(
+					new Webhook(null, NAME, target(), event[0], event[1], null, this.webhook.secret(), null, null));
 		}
 		logger.info("Registered {} webhooks to {} (replaced {})", EVENTS.size(), target(), removed);
 		return "Registered " + EVENTS.size() + " webhooks to " + target() + " (replaced " + removed + ").";

@@ -10,8 +10,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Reads the {@code rel="next"} link of an RFC 8288 {@code Link} header.
  *
- * <p>Webex has sent next links with {@code max=null}; the original {@code max} is put back. A
- * next link to another host than the API base is not followed, so the token never leaves.
+ * <p>
+ * Webex has sent next links with {@code max=null}; the original {@code max} is put back.
+ * A next link to another host than the API base is not followed, so the token never
+ * leaves.
  *
  * @see <a href="https://developer.webex.com/docs/basics#pagination">Webex pagination</a>
  */

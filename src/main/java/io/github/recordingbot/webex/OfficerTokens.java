@@ -7,12 +7,14 @@ import java.util.Optional;
  */
 public interface OfficerTokens {
 
-	/** A usable access token, or empty when the bot is not authorized (yet, or any more). */
+	/**
+	 * A usable access token, or empty when the bot is not authorized (yet, or any more).
+	 */
 	Optional<String> accessToken();
 
 	/**
-	 * Webex answered 401 to this token although it had not expired: refresh once, if the token is
-	 * one that can be refreshed.
+	 * Webex answered 401 to this token although it had not expired: refresh once, if the
+	 * token is one that can be refreshed.
 	 * @param rejected the token Webex refused
 	 * @return a different token to retry with, or empty when there is none
 	 */

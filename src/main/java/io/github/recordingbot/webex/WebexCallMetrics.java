@@ -15,9 +15,9 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.stereotype.Component;
 
 /**
- * Times every Webex call ({@code webex.calls}, by endpoint, method and status) and remembers the
- * outcome for the health indicator. It sits closest to the wire, inside any retry interceptor,
- * so that each attempt counts.
+ * Times every Webex call ({@code webex.calls}, by endpoint, method and status) and
+ * remembers the outcome for the health indicator. It sits closest to the wire, inside any
+ * retry interceptor, so that each attempt counts.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 100)
@@ -67,7 +67,10 @@ class WebexCallMetrics implements ClientHttpRequestInterceptor {
 		}
 	}
 
-	/** The path as a template, e.g. {@code /recordings/{id}}: ids would make a metric per recording. */
+	/**
+	 * The path as a template, e.g. {@code /recordings/{id}}: ids would make a metric per
+	 * recording.
+	 */
 	static String endpoint(String basePath, String path) {
 		String rest = (path == null) ? "" : (path.startsWith(basePath) ? path.substring(basePath.length()) : path);
 		StringBuilder template = new StringBuilder();

@@ -75,7 +75,8 @@ public class WebexClient {
 			.build();
 	}
 
-	// Bot identity ----------------------------------------------------------------------------
+	// Bot identity
+	// ----------------------------------------------------------------------------
 
 	/** {@code GET /people/me} with the given token. */
 	public Person me(String token) {
@@ -84,8 +85,7 @@ public class WebexClient {
 
 	/** {@code GET /people/{id}} with the bot token. */
 	public Person person(String personId) {
-		return call("people/{id}",
-				() -> get(botToken(), (b) -> b.path("/people/{id}").build(personId), Person.class));
+		return call("people/{id}", () -> get(botToken(), (b) -> b.path("/people/{id}").build(personId), Person.class));
 	}
 
 	/** {@code GET /messages/{id}} with the bot token. */
@@ -105,68 +105,83 @@ public class WebexClient {
 		return call("rooms/{id}", () -> get(botToken(), (b) -> b.path("/rooms/{id}").build(roomId), Room.class));
 	}
 
-	/** {@code POST /messages} with the bot token. Never retried blindly: a retry may post twice. */
+	/**
+	 * {@code POST /messages} with the bot token. Never retried blindly: a retry may post
+	 * twice.
+	 */
 	public Message postMessage(NewMessage message) {
-		return call("POST messages", () -> this.rest.post()
-			.uri("/messages")
-			.headers((h) -> h.setBearerAuth(botToken()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(message)
-			.retrieve()
-			.body(Message.class));
+		return call("POST messages",
+				() -> this.rest.post()
+					.uri("/messages")
+					.headers((h) -> h.setBearerAuth(botToken()))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(message)
+					.retrieve()
+					.body(Message.class));
 	}
 
-	// Webhooks (bot token) --------------------------------------------------------------------
+	// Webhooks (bot token)
+	// --------------------------------------------------------------------
 
 	/** {@code GET /webhooks}, all pages. */
 	public List<Webhook> webhooks() {
-		return call("webhooks", () -> getAll(botToken(), URI.create(this.properties.apiBaseUrl() + "/webhooks?max=100"),
-				WEBHOOKS));
+		return call("webhooks",
+				() -> getAll(botToken(), URI.create(this.properties.apiBaseUrl() + "/webhooks?max=100"), WEBHOOKS));
 	}
 
 	/** {@code POST /webhooks}. */
 	public Webhook createWebhook(Webhook webhook) {
-		return call("POST webhooks", () -> this.rest.post()
-			.uri("/webhooks")
-			.headers((h) -> h.setBearerAuth(botToken()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(webhook)
-			.retrieve()
-			.body(Webhook.class));
+		return call("POST webhooks",
+				() -> this.rest.post()
+					.uri("/webhooks")
+					.headers((h) -> h.setBearerAuth(botToken()))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(webhook)
+					.retrieve()
+					.body(Webhook.class));
 	}
 
-	/** {@code PUT /webhooks/{id}}: Webex re-activates a disabled webhook when status is active. */
+	/**
+	 * {@code PUT /webhooks/{id}}: Webex re-activates a disabled webhook when status is
+	 * active.
+	 */
 	public Webhook updateWebhook(String id, Webhook webhook) {
-		return call("PUT webhooks/{id}", () -> this.rest.put()
-			.uri("/webhooks/{id}", id)
-			.headers((h) -> h.setBearerAuth(botToken()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(webhook)
-			.retrieve()
-			.body(Webhook.class));
+		return call("PUT webhooks/{id}",
+				() -> this.rest.put()
+					.uri("/webhooks/{id}", id)
+					.headers((h) -> h.setBearerAuth(botToken()))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(webhook)
+					.retrieve()
+					.body(Webhook.class));
 	}
 
 	/** {@code DELETE /webhooks/{id}}. */
 	public void deleteWebhook(String id) {
-		run("DELETE webhooks/{id}", () -> this.rest.delete()
-			.uri("/webhooks/{id}", id)
-			.headers((h) -> h.setBearerAuth(botToken()))
-			.retrieve()
-			.toBodilessEntity());
+		run("DELETE webhooks/{id}",
+				() -> this.rest.delete()
+					.uri("/webhooks/{id}", id)
+					.headers((h) -> h.setBearerAuth(botToken()))
+					.retrieve()
+					.toBodilessEntity());
 	}
 
-	// Officer calls ---------------------------------------------------------------------------
+	// Officer calls
+	// ---------------------------------------------------------------------------
 
 	/**
-	 * {@code GET /meetings?meetingNumber=…&hostEmail=…}: the series (or scheduled meetings) with
-	 * that number. Ended instances are not returned for a meeting number lookup.
+	 * {@code GET /meetings?meetingNumber=…&hostEmail=…}: the series (or scheduled
+	 * meetings) with that number. Ended instances are not returned for a meeting number
+	 * lookup.
 	 */
 	public List<Meeting> meetingsByNumber(String officerToken, String meetingNumber, String hostEmail) {
 		return call("meetings", () -> {
-			Items<Meeting> items = get(officerToken, (b) -> b.path("/meetings")
-				.queryParam("meetingNumber", meetingNumber)
-				.queryParam("hostEmail", hostEmail)
-				.build(), MEETINGS);
+			Items<Meeting> items = get(officerToken,
+					(b) -> b.path("/meetings")
+						.queryParam("meetingNumber", meetingNumber)
+						.queryParam("hostEmail", hostEmail)
+						.build(),
+					MEETINGS);
 			return (items != null && items.items() != null) ? items.items() : List.of();
 		});
 	}
@@ -178,8 +193,8 @@ public class WebexClient {
 	}
 
 	/**
-	 * {@code GET /recordings?meetingId=…&hostEmail=…&from=…&to=…}, all pages up to the page cap:
-	 * every instance of the series in one list.
+	 * {@code GET /recordings?meetingId=…&hostEmail=…&from=…&to=…}, all pages up to the
+	 * page cap: every instance of the series in one list.
 	 */
 	public List<Recording> recordings(String officerToken, String meetingId, String hostEmail, Instant from,
 			Instant to) {
@@ -196,8 +211,8 @@ public class WebexClient {
 	}
 
 	/**
-	 * {@code GET /recordings?hostEmail=…&from=…&to=…}, all pages up to the page cap: the recordings
-	 * a host made in the window, whatever the meeting.
+	 * {@code GET /recordings?hostEmail=…&from=…&to=…}, all pages up to the page cap: the
+	 * recordings a host made in the window, whatever the meeting.
 	 */
 	public List<Recording> recordingsOfHost(String officerToken, String hostEmail, Instant from, Instant to) {
 		URI first = new org.springframework.web.util.DefaultUriBuilderFactory(this.properties.apiBaseUrl().toString())
@@ -212,8 +227,8 @@ public class WebexClient {
 	}
 
 	/**
-	 * {@code GET /recordings/{id}}: the details, the only place with temporary links. A Compliance
-	 * Officer must not send {@code hostEmail} here.
+	 * {@code GET /recordings/{id}}: the details, the only place with temporary links. A
+	 * Compliance Officer must not send {@code hostEmail} here.
 	 */
 	public Recording recording(String officerToken, String recordingId) {
 		return call("recordings/{id}",
@@ -227,7 +242,8 @@ public class WebexClient {
 				PersonalMeetingRoom.class));
 	}
 
-	// Plumbing --------------------------------------------------------------------------------
+	// Plumbing
+	// --------------------------------------------------------------------------------
 
 	private String botToken() {
 		if (!this.properties.hasBotToken()) {
@@ -275,8 +291,8 @@ public class WebexClient {
 		catch (RestClientResponseException ex) {
 			HttpHeaders headers = ex.getResponseHeaders();
 			String trackingId = (headers != null) ? headers.getFirst("trackingId") : null;
-			Duration retryAfter = (headers != null) ? RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER),
-					Instant.now()) : null;
+			Duration retryAfter = (headers != null)
+					? RetryAfter.parse(headers.getFirst(HttpHeaders.RETRY_AFTER), Instant.now()) : null;
 			logger.info("Webex {} answered {} (trackingId {})", endpoint, ex.getStatusCode().value(), trackingId);
 			throw new WebexException("Webex " + endpoint + " answered " + ex.getStatusCode().value(),
 					ex.getStatusCode().value(), trackingId, retryAfter, ex);

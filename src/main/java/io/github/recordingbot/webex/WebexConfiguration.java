@@ -14,7 +14,8 @@ class WebexConfiguration {
 
 	@Bean
 	WebexResilience webexResilience(WebexResilienceProperties properties, Clock clock) {
-		// ThreadLocalRandom.current() is one shared instance that draws from the calling thread's seed.
+		// ThreadLocalRandom.current() is one shared instance that draws from the calling
+		// thread's seed.
 		return new WebexResilience(properties, clock, Sleeper.THREAD, ThreadLocalRandom.current());
 	}
 

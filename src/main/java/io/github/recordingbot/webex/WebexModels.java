@@ -8,8 +8,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
- * The Webex REST resources the bot reads and writes, as records shaped like the API's JSON.
- * Unknown fields are ignored: Webex adds fields over time.
+ * The Webex REST resources the bot reads and writes, as records shaped like the API's
+ * JSON. Unknown fields are ignored: Webex adds fields over time.
  */
 public final class WebexModels {
 
@@ -29,8 +29,8 @@ public final class WebexModels {
 
 	/** {@code GET /messages/{id}}. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Message(String id, String roomId, String roomType, String text, String personId,
-			String personEmail, List<String> files, Instant created) {
+	public record Message(String id, String roomId, String roomType, String text, String personId, String personEmail,
+			List<String> files, Instant created) {
 	}
 
 	/** {@code GET /attachment/actions/{id}}. */
@@ -82,8 +82,8 @@ public final class WebexModels {
 
 	/** The temporary links that only the recording details carry. */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record TemporaryLinks(String recordingDownloadLink, String audioDownloadLink,
-			String transcriptDownloadLink, Instant expiration) {
+	public record TemporaryLinks(String recordingDownloadLink, String audioDownloadLink, String transcriptDownloadLink,
+			Instant expiration) {
 	}
 
 	/** {@code GET /meetingPreferences/personalMeetingRoom}. */

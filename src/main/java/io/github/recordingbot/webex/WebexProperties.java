@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
 
 /**
- * How the bot reaches Webex: the API base URL, the bot token, the pasted officer token, timeouts.
+ * How the bot reaches Webex: the API base URL, the bot token, the pasted officer token,
+ * timeouts.
  *
  * @param apiBaseUrl every Webex call, bot and officer alike, goes under it
  * @param botAccessToken the bot's access token ({@code BOT_ACCESS_TOKEN})

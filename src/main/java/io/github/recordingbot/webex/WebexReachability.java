@@ -10,9 +10,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 /**
- * Webex reachability for {@code /actuator/health}, judged from the bot's own calls: a probe never
- * calls Webex. Unknown until the first call; down after three calls in a row got no answer or a
- * 5xx; up otherwise, with the last answer's status and time.
+ * Webex reachability for {@code /actuator/health}, judged from the bot's own calls: a
+ * probe never calls Webex. Unknown until the first call; down after three calls in a row
+ * got no answer or a 5xx; up otherwise, with the last answer's status and time.
  */
 @Component("webex")
 class WebexReachability implements HealthIndicator {

@@ -24,21 +24,26 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Keeps Webex calls calm under faults: a bulkhead on calls in flight, {@code Retry-After} waits,
- * and retries with exponential backoff and full jitter for GETs only.
+ * Keeps Webex calls calm under faults: a bulkhead on calls in flight, {@code Retry-After}
+ * waits, and retries with exponential backoff and full jitter for GETs only.
  *
- * <p>A GET is retried after a 5xx or a network fault (reset, empty answer, broken chunk,
- * garbage), never after a timeout: a Webex that is slow now will be slow again, and the user is
- * better told at once. A POST is never retried, because Webex may have acted on it (a reply posted
- * twice carries the links twice). The body is read here, inside the attempt, so that a fault in
- * the middle of it is retried like any other.
+ * <p>
+ * A GET is retried after a 5xx or a network fault (reset, empty answer, broken chunk,
+ * garbage), never after a timeout: a Webex that is slow now will be slow again, and the
+ * user is better told at once. A POST is never retried, because Webex may have acted on
+ * it (a reply posted twice carries the links twice). The body is read here, inside the
+ * attempt, so that a fault in the middle of it is retried like any other.
  *
  * @see <a href="https://developer.webex.com/docs/rate-limiting">Webex rate limiting</a>
- * @see <a href="https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/">Full jitter</a>
+ * @see <a href=
+ * "https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/">Full
+ * jitter</a>
  */
 class WebexResilience implements ClientHttpRequestInterceptor, Ordered {
 
-	/** Outermost of the Webex interceptors: inner ones (metrics) see every single attempt. */
+	/**
+	 * Outermost of the Webex interceptors: inner ones (metrics) see every single attempt.
+	 */
 	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
 
 	/** Webex answers are small JSON; anything bigger is not an answer. */
@@ -102,7 +107,9 @@ class WebexResilience implements ClientHttpRequestInterceptor, Ordered {
 		}
 	}
 
-	/** The wait before the next attempt, or {@code null} when this response is the answer. */
+	/**
+	 * The wait before the next attempt, or {@code null} when this response is the answer.
+	 */
 	private Duration waitBeforeRetry(BufferedResponse response, int attempt) {
 		int status = response.getStatusCode().value();
 		if (status == 429) {
@@ -157,7 +164,9 @@ class WebexResilience implements ClientHttpRequestInterceptor, Ordered {
 		return bytes;
 	}
 
-	/** Exponential backoff with full jitter: a random wait up to base × 2^attempt, capped. */
+	/**
+	 * Exponential backoff with full jitter: a random wait up to base × 2^attempt, capped.
+	 */
 	Duration backoff(int attempt) {
 		long base = this.properties.retryBackoff().toMillis();
 		long ceiling = Math.min(this.properties.retryBackoffMax().toMillis(), base << Math.min(attempt, 20));
@@ -174,7 +183,9 @@ class WebexResilience implements ClientHttpRequestInterceptor, Ordered {
 		}
 	}
 
-	/** Every slot stayed busy for the whole wait: fail like a Webex that does not answer. */
+	/**
+	 * Every slot stayed busy for the whole wait: fail like a Webex that does not answer.
+	 */
 	static final class BulkheadFullException extends IOException {
 
 		BulkheadFullException(int limit) {

@@ -6,18 +6,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How the bot treats a slow, rate-limiting or failing Webex: retries, waits and the bulkhead.
- * Bound under {@code webex.*} beside {@link WebexProperties}, which says where Webex is.
+ * How the bot treats a slow, rate-limiting or failing Webex: retries, waits and the
+ * bulkhead. Bound under {@code webex.*} beside {@link WebexProperties}, which says where
+ * Webex is.
  *
- * @param maxConcurrentCalls Webex calls in flight at once, across all requests; more wait for
- * a free slot, so that a burst of requests does not become a burst of 429s
- * @param bulkheadWait how long a call waits for a free slot before it fails as "no answer"
- * @param maxRetries retries of a GET after a 5xx, a network fault or a short 429 (so at most
- * {@code maxRetries + 1} calls); a POST is never retried
- * @param maxRetryAfter the longest {@code Retry-After} the bot waits out; a longer one fails the
- * call at once and the user is told Webex is busy
- * @param retryBackoff the first backoff after a 5xx or a network fault; it doubles per retry,
- * and each wait is a random time up to it ("full jitter")
+ * @param maxConcurrentCalls Webex calls in flight at once, across all requests; more wait
+ * for a free slot, so that a burst of requests does not become a burst of 429s
+ * @param bulkheadWait how long a call waits for a free slot before it fails as "no
+ * answer"
+ * @param maxRetries retries of a GET after a 5xx, a network fault or a short 429 (so at
+ * most {@code maxRetries + 1} calls); a POST is never retried
+ * @param maxRetryAfter the longest {@code Retry-After} the bot waits out; a longer one
+ * fails the call at once and the user is told Webex is busy
+ * @param retryBackoff the first backoff after a 5xx or a network fault; it doubles per
+ * retry, and each wait is a random time up to it ("full jitter")
  * @param retryBackoffMax the ceiling of the backoff
  */
 @ConfigurationProperties("webex")
@@ -27,7 +29,8 @@ record WebexResilienceProperties(@DefaultValue("32") int maxConcurrentCalls, @De
 
 	WebexResilienceProperties {
 		if (maxConcurrentCalls < 1) {
-			throw new IllegalArgumentException("webex.max-concurrent-calls must be at least 1, got " + maxConcurrentCalls);
+			throw new IllegalArgumentException(
+					"webex.max-concurrent-calls must be at least 1, got " + maxConcurrentCalls);
 		}
 		if (maxRetries < 0) {
 			throw new IllegalArgumentException("webex.max-retries must not be negative, got " + maxRetries);

@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
 record Envelope(String resource, String event, String actorId, String dataId, String roomId, String roomType,
 		String personId, String personEmail, Instant created) {
 
-	/** Strict limits: Webex envelopes are small and flat, so anything deep or huge is not one. */
+	/**
+	 * Strict limits: Webex envelopes are small and flat, so anything deep or huge is not
+	 * one.
+	 */
 	private static final JsonMapper MAPPER = JsonMapper
 		.builder(JsonFactory.builder()
 			.streamReadConstraints(StreamReadConstraints.builder()
@@ -53,9 +56,11 @@ record Envelope(String resource, String event, String actorId, String dataId, St
 			root = MAPPER.readTree(body);
 		}
 		catch (JacksonException ex) {
-			// Jackson's message quotes the input; only the position is logged, never the bytes.
+			// Jackson's message quotes the input; only the position is logged, never the
+			// bytes.
 			throw new MalformedEnvelopeException("not JSON (at " + ((ex.getLocation() != null)
-					? "line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : "?") + ")");
+					? "line " + ex.getLocation().getLineNr() + ", column " + ex.getLocation().getColumnNr() : "?")
+					+ ")");
 		}
 		if (root == null || !root.isObject()) {
 			throw new MalformedEnvelopeException("not a JSON object");

@@ -12,10 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Checks {@code X-Spark-Signature}: the lowercase hex HMAC-SHA1 of the raw request bytes, keyed
- * with the webhook secret. Compared in constant time against the current and the previous secret.
+ * Checks {@code X-Spark-Signature}: the lowercase hex HMAC-SHA1 of the raw request bytes,
+ * keyed with the webhook secret. Compared in constant time against the current and the
+ * previous secret.
  *
- * @see <a href="https://developer.webex.com/docs/webhooks#handling-requests-from-webex">Webex
+ * @see <a href=
+ * "https://developer.webex.com/docs/webhooks#handling-requests-from-webex">Webex
  * webhooks: verifying the signature</a>
  */
 final class SignatureVerifier {

@@ -17,11 +17,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhook}: reads the raw body with a cap, verifies the signature before parsing
- * anything, and hands the event to the chat workers. Answers within milliseconds.
+ * {@code POST /webhook}: reads the raw body with a cap, verifies the signature before
+ * parsing anything, and hands the event to the chat workers. Answers within milliseconds.
  *
- * <p>Unsigned or wrongly signed: 401 and nothing else. Signed but unusable: 200 and a log line,
- * so that Webex does not count failures and disable the webhook.
+ * <p>
+ * Unsigned or wrongly signed: 401 and nothing else. Signed but unusable: 200 and a log
+ * line, so that Webex does not count failures and disable the webhook.
  */
 @RestController
 class WebhookController {

@@ -7,7 +7,8 @@ import org.springframework.util.StringUtils;
 /**
  * The webhook endpoint's settings.
  *
- * @param secret the secret the bot's webhooks are registered with ({@code WEBHOOK_SECRET})
+ * @param secret the secret the bot's webhooks are registered with
+ * ({@code WEBHOOK_SECRET})
  * @param secretPrevious the secret before the last rotation, accepted too
  * ({@code WEBHOOK_SECRET_PREVIOUS})
  * @param maxBodyBytes the largest body read; Webex envelopes are 1–2 KB

@@ -12,24 +12,29 @@ import io.github.recordingbot.conversation.ChatEvent.Kind;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Turns a Mercury {@code conversation.activity} into the {@link ChatEvent} the webhook would have
- * produced. Everything in the activity is a pointer: the conversation fetches
+ * Turns a Mercury {@code conversation.activity} into the {@link ChatEvent} the webhook
+ * would have produced. Everything in the activity is a pointer: the conversation fetches
  * the message or card action over REST and decides on what the API says.
  *
- * <p>Public ids are {@code base64url("ciscospark://<cluster>/<TYPE>/<uuid>")} without padding, as
- * webex-js-sdk builds them; person ids always use the {@code us} cluster.
+ * <p>
+ * Public ids are {@code base64url("ciscospark://<cluster>/<TYPE>/<uuid>")} without
+ * padding, as webex-js-sdk builds them; person ids always use the {@code us} cluster.
  */
 final class ActivityMapper {
 
 	private static final int MAX_ID_LENGTH = 200;
 
-	/** Meeting ids are hex with {@code _I_} and digits for an instance; anything else is not one. */
+	/**
+	 * Meeting ids are hex with {@code _I_} and digits for an instance; anything else is
+	 * not one.
+	 */
 	private static final Pattern MEETING_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
 	private final UnaryOperator<String> clusterOfConversation;
 
 	/**
-	 * @param clusterOfConversation the public-id cluster for a conversation URL ({@code us} for the US cluster)
+	 * @param clusterOfConversation the public-id cluster for a conversation URL
+	 * ({@code us} for the US cluster)
 	 */
 	ActivityMapper(UnaryOperator<String> clusterOfConversation) {
 		this.clusterOfConversation = clusterOfConversation;
@@ -49,7 +54,8 @@ final class ActivityMapper {
 		if (activityId == null || verb == null || actorUuid == null) {
 			return Optional.empty();
 		}
-		// Bots (ourselves included) are dropped here, before any call; ChatEvents checks the ids again.
+		// Bots (ourselves included) are dropped here, before any call; ChatEvents checks
+		// the ids again.
 		String actorType = text(actor.path("type"));
 		if (actorType != null && !"PERSON".equalsIgnoreCase(actorType)) {
 			return Optional.empty();
@@ -62,19 +68,19 @@ final class ActivityMapper {
 		String email = text(actor.path("emailAddress"));
 		JsonNode object = activity.path("object");
 		return switch (verb) {
-			case "post" -> Optional.of(new ChatEvent(Kind.MESSAGE, publicId(cluster, "MESSAGE", activityId), roomId, null,
-					personId, email, null, received));
+			case "post" -> Optional.of(new ChatEvent(Kind.MESSAGE, publicId(cluster, "MESSAGE", activityId), roomId,
+					null, personId, email, null, received));
 			case "cardAction" -> Optional.of(new ChatEvent(Kind.CARD_ACTION,
 					publicId(cluster, "ATTACHMENT_ACTION", activityId), roomId, null, personId, email, null, received));
-			case "share" -> Optional.of(share(object, publicId(cluster, "MESSAGE", activityId), roomId, personId, email,
-					received));
+			case "share" ->
+				Optional.of(share(object, publicId(cluster, "MESSAGE", activityId), roomId, personId, email, received));
 			default -> Optional.empty();
 		};
 	}
 
 	/**
-	 * A forwarded Space meeting recording carries its meeting instance in clear text; any other
-	 * share (files) is an ordinary message and gets the ordinary answer.
+	 * A forwarded Space meeting recording carries its meeting instance in clear text; any
+	 * other share (files) is an ordinary message and gets the ordinary answer.
 	 */
 	private static ChatEvent share(JsonNode object, String messageId, String roomId, String personId, String email,
 			Instant received) {

@@ -3,8 +3,8 @@ package io.github.recordingbot.websocket;
 import java.time.Duration;
 
 /**
- * Exponential wait between reconnects, from a minimum to a maximum, reset once a connection
- * has worked (webex-js-sdk's Mercury: 1 s doubling up to 32 s).
+ * Exponential wait between reconnects, from a minimum to a maximum, reset once a
+ * connection has worked (webex-js-sdk's Mercury: 1 s doubling up to 32 s).
  */
 final class Backoff {
 
@@ -20,7 +20,10 @@ final class Backoff {
 		this.next = min;
 	}
 
-	/** The wait before the next attempt; each call doubles the following one up to the maximum. */
+	/**
+	 * The wait before the next attempt; each call doubles the following one up to the
+	 * maximum.
+	 */
 	synchronized Duration next() {
 		Duration current = this.next;
 		Duration doubled = current.multipliedBy(2);

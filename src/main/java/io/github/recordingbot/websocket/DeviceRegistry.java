@@ -18,16 +18,19 @@ import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Finds the device service in the U2C catalog and registers the bot's device there, reusing the
- * device registered under our name by an earlier run and removing further ones we left behind
- * (registrations pile up otherwise). These are undocumented Webex internals, used the way
- * webex-js-sdk and webex_bot use them.
+ * Finds the device service in the U2C catalog and registers the bot's device there,
+ * reusing the device registered under our name by an earlier run and removing further
+ * ones we left behind (registrations pile up otherwise). These are undocumented Webex
+ * internals, used the way webex-js-sdk and webex_bot use them.
  */
 class DeviceRegistry {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeviceRegistry.class);
 
-	/** U2C cluster ids of the original US cluster; their public ids say {@code us} (webex-js-sdk). */
+	/**
+	 * U2C cluster ids of the original US cluster; their public ids say {@code us}
+	 * (webex-js-sdk).
+	 */
 	private static final List<String> US_CLUSTERS = List.of("urn:TEAM:us-east-2_a", "urn:TEAM:us-east-1_int13");
 
 	private final RestClient rest;
@@ -62,7 +65,10 @@ class DeviceRegistry {
 		return ours.get(0);
 	}
 
-	/** A fresh device instead of one Webex no longer accepts (404 on the handshake, 4401, 4400). */
+	/**
+	 * A fresh device instead of one Webex no longer accepts (404 on the handshake, 4401,
+	 * 4400).
+	 */
 	Device replace(Device stale) {
 		if (stale != null) {
 			remove(stale);
@@ -71,8 +77,9 @@ class DeviceRegistry {
 	}
 
 	/**
-	 * The cluster part of public ids for activities in a conversation, {@code us} unless the
-	 * catalog puts the conversation's host in another cluster (webex-js-sdk getHydraClusterString).
+	 * The cluster part of public ids for activities in a conversation, {@code us} unless
+	 * the catalog puts the conversation's host in another cluster (webex-js-sdk
+	 * getHydraClusterString).
 	 */
 	String cluster(String conversationUrl) {
 		if (conversationUrl == null) {
@@ -144,7 +151,8 @@ class DeviceRegistry {
 			logger.info("Removed a stale websocket device");
 		}
 		catch (RestClientException ex) {
-			// A device we cannot remove expires on its own; it must not keep the bot offline.
+			// A device we cannot remove expires on its own; it must not keep the bot
+			// offline.
 			logger.info("Could not remove a stale websocket device: {}", ex.getClass().getSimpleName());
 		}
 	}

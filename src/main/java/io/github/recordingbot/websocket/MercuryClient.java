@@ -20,9 +20,10 @@ import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Keeps the bot connected to Mercury for as long as it runs: registers the device, opens one
- * session at a time, and after a session ends decides whether to reconnect, re-register or stop
- * (by the close code, as webex-js-sdk does), waiting with exponential backoff in between.
+ * Keeps the bot connected to Mercury for as long as it runs: registers the device, opens
+ * one session at a time, and after a session ends decides whether to reconnect,
+ * re-register or stop (by the close code, as webex-js-sdk does), waiting with exponential
+ * backoff in between.
  */
 class MercuryClient implements SmartLifecycle {
 
@@ -74,7 +75,8 @@ class MercuryClient implements SmartLifecycle {
 	@Override
 	public void start() {
 		if (this.botToken == null) {
-			// A missing credential does not stop the bot; the status page and the log say what is missing.
+			// A missing credential does not stop the bot; the status page and the log say
+			// what is missing.
 			logger.warn("BOT_MODE=websocket but BOT_ACCESS_TOKEN is not set: not connecting");
 			this.monitor.stopped("BOT_ACCESS_TOKEN is not set");
 			return;
@@ -179,7 +181,8 @@ class MercuryClient implements SmartLifecycle {
 
 	private void onActivity(JsonNode activity) {
 		this.mapper.toEvent(activity, this.clock.instant()).ifPresent((event) -> {
-			// Webex does not deliver a websocket frame again, so a full queue loses the event; say so.
+			// Webex does not deliver a websocket frame again, so a full queue loses the
+			// event; say so.
 			if (this.events.submit(event) == Admission.BUSY) {
 				logger.warn("Work queue full; dropped websocket event {}", event.eventId());
 			}
@@ -187,9 +190,10 @@ class MercuryClient implements SmartLifecycle {
 	}
 
 	/**
-	 * What to do after a session ended: 4000 means another connection took this registration over
-	 * and 4403 that Webex forbids it, so reconnecting would only fight; 4401, 4400 and a 404 on the
-	 * handshake mean the registration is stale; everything else is transient.
+	 * What to do after a session ended: 4000 means another connection took this
+	 * registration over and 4403 that Webex forbids it, so reconnecting would only fight;
+	 * 4401, 4400 and a 404 on the handshake mean the registration is stale; everything
+	 * else is transient.
 	 */
 	static Next next(End end) {
 		if (end.handshakeStatus() == 404) {
@@ -202,7 +206,10 @@ class MercuryClient implements SmartLifecycle {
 		};
 	}
 
-	/** The webSocketUrl with the options webex-js-sdk and the Go SDK send (text frames, buffered states). */
+	/**
+	 * The webSocketUrl with the options webex-js-sdk and the Go SDK send (text frames,
+	 * buffered states).
+	 */
 	static URI connectUri(Device device) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(device.webSocketUrl());
 		if (device.webSocketUrl().indexOf('?') < 0) {

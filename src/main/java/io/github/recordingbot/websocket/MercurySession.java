@@ -24,9 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One websocket connection to Mercury: authorizes with the bot token, acknowledges every envelope
- * by its id, pings and expects the pong, and hands activities on.
- * It ends exactly once; what the end was decides what the client does next.
+ * One websocket connection to Mercury: authorizes with the bot token, acknowledges every
+ * envelope by its id, pings and expects the pong, and hands activities on. It ends
+ * exactly once; what the end was decides what the client does next.
  */
 final class MercurySession implements WebSocket.Listener {
 
@@ -106,7 +106,10 @@ final class MercurySession implements WebSocket.Listener {
 		return this.authorized;
 	}
 
-	/** Closes from our side, for example when the pong does not come or the bot shuts down. */
+	/**
+	 * Closes from our side, for example when the pong does not come or the bot shuts
+	 * down.
+	 */
 	void close(int code, String reason) {
 		if (!this.end.complete(End.closed(code, reason, true))) {
 			return;

@@ -16,7 +16,8 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * The websocket transport's beans, present only when {@code bot.mode} is {@code websocket}.
+ * The websocket transport's beans, present only when {@code bot.mode} is
+ * {@code websocket}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "bot.mode", havingValue = "websocket")
@@ -38,7 +39,8 @@ class WebsocketConfiguration {
 	@Bean
 	MercuryClient mercuryClient(DeviceRegistry registry, ChatEvents events, WebsocketProperties properties,
 			WebsocketMonitor monitor, WebexProperties webex, Clock clock) {
-		// Not a bean: a ScheduledExecutorService bean would replace Spring Boot's task scheduler.
+		// Not a bean: a ScheduledExecutorService bean would replace Spring Boot's task
+		// scheduler.
 		ScheduledExecutorService keepalive = Executors
 			.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("mercury-keepalive-"));
 		HttpClient http = HttpClient.newBuilder().connectTimeout(webex.connectTimeout()).build();

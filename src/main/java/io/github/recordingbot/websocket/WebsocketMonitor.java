@@ -9,8 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Holds the websocket transport's state for the status page; present in both modes, so that the
- * page can always ask it.
+ * Holds the websocket transport's state for the status page; present in both modes, so
+ * that the page can always ask it.
  */
 @Component
 public class WebsocketMonitor {
@@ -28,8 +28,8 @@ public class WebsocketMonitor {
 			throw new IllegalArgumentException("bot.mode (BOT_MODE) must be webhook or websocket, got " + mode);
 		}
 		this.clock = clock;
-		this.status = new AtomicReference<>(
-				new WebsocketStatus(mode, WEBHOOK.equals(mode) ? State.DISABLED : State.CONNECTING, null, 0, null, null));
+		this.status = new AtomicReference<>(new WebsocketStatus(mode,
+				WEBHOOK.equals(mode) ? State.DISABLED : State.CONNECTING, null, 0, null, null));
 	}
 
 	/** The current state. */
@@ -63,8 +63,8 @@ public class WebsocketMonitor {
 	}
 
 	void stopped(String lastClose) {
-		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.STOPPED, null, s.reconnects(),
-				s.lastFrame(), lastClose));
+		this.status.updateAndGet(
+				(s) -> new WebsocketStatus(s.mode(), State.STOPPED, null, s.reconnects(), s.lastFrame(), lastClose));
 	}
 
 }

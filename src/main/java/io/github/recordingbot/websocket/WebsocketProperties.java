@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * How the websocket transport reaches Webex and keeps its connection alive.
  *
- * @param u2cUrl base of the U2C service catalog ({@code WEBEX_U2C_URL}); the device service is found there
+ * @param u2cUrl base of the U2C service catalog ({@code WEBEX_U2C_URL}); the device
+ * service is found there
  * @param deviceName the name the bot's device is registered and found again under
  * @param pingInterval how often a ping frame is sent
  * @param pongTimeout how long a pong may take before the connection counts as dead

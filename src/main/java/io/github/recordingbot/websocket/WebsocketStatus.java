@@ -30,7 +30,10 @@ public record WebsocketStatus(String mode, State state, Instant connectedSince, 
 		/** Waiting before the next attempt. */
 		WAITING,
 
-		/** Stopped for good: replaced by another connection (4000), forbidden (4403) or shut down. */
+		/**
+		 * Stopped for good: replaced by another connection (4000), forbidden (4403) or
+		 * shut down.
+		 */
 		STOPPED
 
 	}

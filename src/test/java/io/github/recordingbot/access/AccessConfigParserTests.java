@@ -46,9 +46,9 @@ class AccessConfigParserTests {
 				 "rate_limit": {"requests_per_minute": 3, "meetings_per_day": 1}}
 				""");
 		assertThat(result.warnings()).isEmpty();
-		assertThat(result.config()).isEqualTo(new AccessConfig(List.of("alice@partner.org"),
-				List.of("example.com", "kb.cz"), false, false, "cs_CZ", 365, List.of("officer@example.com"),
-				new AccessConfig.RateLimit(3, 1)));
+		assertThat(result.config())
+			.isEqualTo(new AccessConfig(List.of("alice@partner.org"), List.of("example.com", "kb.cz"), false, false,
+					"cs_CZ", 365, List.of("officer@example.com"), new AccessConfig.RateLimit(3, 1)));
 	}
 
 	@Test
@@ -109,8 +109,7 @@ class AccessConfigParserTests {
 					arguments("{\"respond_only_to_host\": \"yes\"}", "respond_only_to_host"),
 					arguments("{\"respond_only_to_host\": null}", "respond_only_to_host"),
 					arguments("{\"protect_pmr\": 1}", "protect_pmr"),
-					arguments("{\"language\": \"de_DE\"}", "language"),
-					arguments("{\"language\": 5}", "language"),
+					arguments("{\"language\": \"de_DE\"}", "language"), arguments("{\"language\": 5}", "language"),
 					arguments("{\"max_days_back\": 0}", "max_days_back"),
 					arguments("{\"max_days_back\": 366}", "max_days_back"),
 					arguments("{\"max_days_back\": 30.5}", "max_days_back"),

@@ -65,15 +65,16 @@ class AccessConfigStoreTests {
 		Path file = this.dir.resolve("absent").resolve("config.json");
 		this.store = store(file, Clock.fixed(NOW, ZoneOffset.UTC));
 		assertThat(this.store.current()).isEqualTo(AccessConfig.denyAll());
-		assertThat(this.store.status()).isEqualTo(new ReloadStatus(file, false, NOW, null,
-				"config file " + file + " does not exist", List.of(), 0, 0));
+		assertThat(this.store.status()).isEqualTo(
+				new ReloadStatus(file, false, NOW, null, "config file " + file + " does not exist", List.of(), 0, 0));
 		assertThat(output).contains("WARN", file.toString(), "does not exist", "nobody may use the bot",
 				"config/config.json");
 	}
 
 	@Test
 	void invalidFileAtStartupDeniesAll(CapturedOutput output) throws IOException {
-		Path file = write(this.dir.resolve("config.json"), "{\"approved_domains\": [\"example.com\"], \"max_days_back\": 0}");
+		Path file = write(this.dir.resolve("config.json"),
+				"{\"approved_domains\": [\"example.com\"], \"max_days_back\": 0}");
 		this.store = store(file);
 		assertThat(this.store.current()).isEqualTo(AccessConfig.denyAll());
 		assertThat(this.store.status().loadedOk()).isFalse();
@@ -175,7 +176,8 @@ class AccessConfigStoreTests {
 			.untilAsserted(() -> assertThat(this.store.current().approvedDomains()).containsExactly("cisco.com"));
 	}
 
-	// The layout kubelet writes: config.json -> ..data/config.json, ..data -> a timestamped directory.
+	// The layout kubelet writes: config.json -> ..data/config.json, ..data -> a
+	// timestamped directory.
 	private Path kubernetesConfigMap() throws IOException {
 		write(this.dir.resolve("..2026_03_01_10_15_30.1").resolve("config.json"), EXAMPLE_COM);
 		write(this.dir.resolve("..2026_03_01_10_16_00.2").resolve("config.json"), CISCO_COM);

@@ -18,8 +18,8 @@ import org.springframework.context.annotation.Import;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * How {@link AccessConfigStore} and {@link AccessProperties} are bound from the application's
- * properties.
+ * How {@link AccessConfigStore} and {@link AccessProperties} are bound from the
+ * application's properties.
  */
 class AccessConfigStoreWiringTests {
 

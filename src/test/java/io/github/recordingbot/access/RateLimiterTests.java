@@ -156,5 +156,4 @@ class RateLimiterTests {
 		return String.valueOf(100_000_000 + i);
 	}
 
-
 }

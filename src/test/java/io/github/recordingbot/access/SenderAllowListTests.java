@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 /**
- * Allow-list cases (case, locales, Unicode look-alikes, suffixes, odd addresses): only exact ASCII matches are approved.
+ * Allow-list cases (case, locales, Unicode look-alikes, suffixes, odd addresses): only
+ * exact ASCII matches are approved.
  */
 class SenderAllowListTests {
 
@@ -42,8 +43,7 @@ class SenderAllowListTests {
 				argumentSet("two @ approved last", "mallory@evil.org@example.com"),
 				argumentSet("quoted local part with @", "\"a@b\"@example.com"),
 				argumentSet("quoted local part", "\"alice\"@partner.org"),
-				argumentSet("backslash escape", "a\\@b@example.com"),
-				argumentSet("comment", "alice(x)@partner.org"),
+				argumentSet("backslash escape", "a\\@b@example.com"), argumentSet("comment", "alice(x)@partner.org"),
 				argumentSet("hyphen prefix", "user@evil-example.com"),
 				argumentSet("approved domain as subdomain", "user@example.com.evil.org"),
 				argumentSet("subdomain", "user@sub.example.com"), argumentSet("trailing dot", "user@example.com."),
@@ -53,8 +53,7 @@ class SenderAllowListTests {
 				argumentSet("Kelvin sign in domain", "user@\u212Ab.cz"),
 				argumentSet("Kelvin sign in user", "\u212Aate@partner.org"),
 				argumentSet("fullwidth domain", "user@\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45.com"),
-				argumentSet("fullwidth c", "user@\uFF43isco.com"),
-				argumentSet("Cyrillic es", "user@\u0441isco.com"),
+				argumentSet("fullwidth c", "user@\uFF43isco.com"), argumentSet("Cyrillic es", "user@\u0441isco.com"),
 				argumentSet("Cyrillic a in user", "\u0430lice@partner.org"),
 				argumentSet("IDN A-label of the homograph", "user@xn--isco-k6d.com"),
 				argumentSet("plus tag on approved user", "alice+tag@partner.org"),
@@ -122,7 +121,8 @@ class SenderAllowListTests {
 
 	@Test
 	void nonAsciiEntryInConfigMatchesNothing() {
-		// Locale.ROOT lower-cases the Kelvin sign to 'k': the entry must not become "kate@partner.org".
+		// Locale.ROOT lower-cases the Kelvin sign to 'k': the entry must not become
+		// "kate@partner.org".
 		AccessConfig config = config(List.of("\u212Aate@partner.org"), List.of("\u212Ab.cz"));
 		assertThat(SenderAllowList.isApproved("kate@partner.org", config)).isFalse();
 		assertThat(SenderAllowList.isApproved("user@kb.cz", config)).isFalse();

@@ -32,7 +32,8 @@ class AuditPropertiesTests {
 
 	@Test
 	void bindWhenSetThenUsesValuesAndWiresTheLogWithoutAClockBean() {
-		this.runner.withPropertyValues("bot.log-dir=" + this.dir, "bot.audit.max-file-size=200KB", "bot.audit.fsync=false")
+		this.runner
+			.withPropertyValues("bot.log-dir=" + this.dir, "bot.audit.max-file-size=200KB", "bot.audit.fsync=false")
 			.run((context) -> {
 				assertThat(context.getBean(AuditProperties.class).maxFileSize()).isEqualTo(DataSize.ofKilobytes(200));
 				assertThat(context.getBean(AuditProperties.class).fsync()).isFalse();

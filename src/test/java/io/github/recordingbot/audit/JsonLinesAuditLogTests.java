@@ -162,7 +162,8 @@ class JsonLinesAuditLogTests {
 
 	@Test
 	void l3WhenTenThreadsWriteAcrossRotationsThenEveryLineOnceAndSeqGapFree() throws Exception {
-		// The copy on the SLF4J logger is not under test here and would print 100,000 lines.
+		// The copy on the SLF4J logger is not under test here and would print 100,000
+		// lines.
 		Logger auditLogger = (Logger) LoggerFactory.getLogger("audit");
 		Level level = auditLogger.getLevel();
 		auditLogger.setLevel(Level.WARN);
@@ -339,7 +340,8 @@ class JsonLinesAuditLogTests {
 
 			for (int i = 2; i <= 4; i++) {
 				int id = i;
-				// The open channel would still accept lines for the unlinked file; a day change makes
+				// The open channel would still accept lines for the unlinked file; a day
+				// change makes
 				// every attempt rotate, which needs the directory.
 				JsonLinesAuditLogTests.this.clock.advance(Duration.ofDays(1));
 				assertThatExceptionOfType(AuditUnavailableException.class)
@@ -350,11 +352,13 @@ class JsonLinesAuditLogTests {
 				.singleElement()
 				.satisfies((event) -> {
 					assertThat(event.getFormattedMessage()).contains("req-2").contains("evt-2");
-					assertThat(event.getFormattedMessage()).doesNotContain("eve@example.com").doesNotContain("987654321");
+					assertThat(event.getFormattedMessage()).doesNotContain("eve@example.com")
+						.doesNotContain("987654321");
 				});
 		}
 
-		// Replaces the directory with a regular file, so that rotating and re-opening both fail.
+		// Replaces the directory with a regular file, so that rotating and re-opening
+		// both fail.
 		private void breakDirectory(Path logDir) throws IOException {
 			try (Stream<Path> files = Files.list(logDir)) {
 				for (Path file : files.toList()) {
@@ -379,7 +383,8 @@ class JsonLinesAuditLogTests {
 		return this.dir.resolve(AuditFile.ACTIVE_NAME);
 	}
 
-	// Rotated files by day and number, then the active file: the order in which they were written.
+	// Rotated files by day and number, then the active file: the order in which they were
+	// written.
 	List<Path> filesInWriteOrder() throws IOException {
 		try (Stream<Path> files = Files.list(this.dir)) {
 			return files.filter((f) -> f.getFileName().toString().startsWith("audit"))
@@ -408,8 +413,7 @@ class JsonLinesAuditLogTests {
 
 	static AuditRecord record(int id, Decision decision, String meetingNumber, String hostEmail, String email) {
 		return new AuditRecord(null, "req-" + id, "evt-" + id, new Requester(email, "person-" + id), "direct", "rec",
-				meetingNumber, hostEmail, 3, decision, "reason_" + decision.value(), List.of("m-" + id), List.of(),
-				12);
+				meetingNumber, hostEmail, 3, decision, "reason_" + decision.value(), List.of("m-" + id), List.of(), 12);
 	}
 
 	static long count(byte[] bytes, byte wanted) {

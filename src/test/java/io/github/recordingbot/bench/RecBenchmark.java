@@ -32,14 +32,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * End-to-end benchmark of {@code rec} requests: starts the simulator ({@code demo} profile,
- * {@code sim.latency} per Webex call) and the bot, each in its own JVM, sends signed webhooks to the
- * bot sequentially and at concurrency C, waits for each reply and prints latency, ack time,
- * throughput, Webex calls, and the CPU time and peak RSS of the bot's process alone. Run with
- * {@code ./mvnw -Pbench test}; never part of {@code ./mvnw verify}.
+ * End-to-end benchmark of {@code rec} requests: starts the simulator ({@code demo}
+ * profile, {@code sim.latency} per Webex call) and the bot, each in its own JVM, sends
+ * signed webhooks to the bot sequentially and at concurrency C, waits for each reply and
+ * prints latency, ack time, throughput, Webex calls, and the CPU time and peak RSS of the
+ * bot's process alone. Run with {@code ./mvnw -Pbench test}; never part of
+ * {@code ./mvnw verify}.
  *
- * <p>Replies are seen by polling the simulator's {@code GET /sim/calls} count of
- * {@code POST /messages} and matched first in, first out; the polls cost the simulator, not the bot.
+ * <p>
+ * Replies are seen by polling the simulator's {@code GET /sim/calls} count of
+ * {@code POST /messages} and matched first in, first out; the polls cost the simulator,
+ * not the bot.
  */
 class RecBenchmark {
 
@@ -80,7 +83,8 @@ class RecBenchmark {
 			System.out.printf("%nBenchmark: %d targets (series with 1-4 recordings), sim latency %d ms, %d cores, %s%n",
 					targets.size(), this.latencyMillis, Runtime.getRuntime().availableProcessors(),
 					System.getProperty("java.vm.name") + " " + Runtime.version());
-			System.out.printf("bot pid %d, simulator pid %d, files in %s%n%n", bot.process.pid(), sim.process.pid(), dir);
+			System.out.printf("bot pid %d, simulator pid %d, files in %s%n%n", bot.process.pid(), sim.process.pid(),
+					dir);
 			callBudget("cold (first request of each target; caches empty)", targets);
 			run("warm-up", targets, this.warmup, 10);
 			callBudget("warm (after the warm-up)", targets);
@@ -99,7 +103,9 @@ class RecBenchmark {
 			if (Boolean.getBoolean("bench.nmt")) {
 				// needs -Dbench.jvm-args=-XX:NativeMemoryTracking=summary
 				Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-						String.valueOf(bot.process.pid()), "VM.native_memory", "summary").redirectErrorStream(true).start();
+						String.valueOf(bot.process.pid()), "VM.native_memory", "summary")
+					.redirectErrorStream(true)
+					.start();
 				System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
 			}
 		}
@@ -127,8 +133,9 @@ class RecBenchmark {
 	}
 
 	/**
-	 * One request per target, one at a time, with the simulator's calls by endpoint for each, checked
-	 * against the budget of 4 + R + 1 calls (R recordings; the 1 is the personal room check).
+	 * One request per target, one at a time, with the simulator's calls by endpoint for
+	 * each, checked against the budget of 4 + R + 1 calls (R recordings; the 1 is the
+	 * personal room check).
 	 */
 	void callBudget(String name, List<Target> targets) throws Exception {
 		System.out.printf("Webex calls per request, %s:%n", name);
@@ -147,8 +154,9 @@ class RecBenchmark {
 			long total = delta.values().stream().mapToLong(Long::longValue).sum();
 			long budget = 4 + target.recordings() + 1;
 			over += (total > budget) ? 1 : 0;
-			System.out.printf("  %-28s R=%d  calls %2d  budget %2d  %s  %s%n", target.email() + " " + target.meetingNumber(),
-					target.recordings(), total, budget, (total <= budget) ? "ok  " : "OVER", delta);
+			System.out.printf("  %-28s R=%d  calls %2d  budget %2d  %s  %s%n",
+					target.email() + " " + target.meetingNumber(), target.recordings(), total, budget,
+					(total <= budget) ? "ok  " : "OVER", delta);
 		}
 		System.out.printf("  %d of %d over budget%n%n", over, targets.size());
 	}
@@ -237,14 +245,19 @@ class RecBenchmark {
 				(double) r.webexCalls() / r.requests());
 		System.out.printf("  bot CPU     %.2f ms per request (simulator: %.2f ms per request, in its own JVM)%n",
 				(double) r.cpuMillis() / r.requests(), (double) r.simCpuMillis() / r.requests());
-		long jit = r.cpuByThread().entrySet().stream().filter((e) -> e.getKey().startsWith("C# Compiler"))
-			.mapToLong(Map.Entry::getValue).sum();
+		long jit = r.cpuByThread()
+			.entrySet()
+			.stream()
+			.filter((e) -> e.getKey().startsWith("C# Compiler"))
+			.mapToLong(Map.Entry::getValue)
+			.sum();
 		System.out.printf("  bot CPU     %.2f ms per request without the JIT compiler threads%n",
 				(double) (r.cpuMillis() - jit) / r.requests());
 		System.out.printf("  bot CPU by thread, ms: %s%n%n", r.cpuByThread());
 	}
 
-	// simulator and webhook -------------------------------------------------------------------
+	// simulator and webhook
+	// -------------------------------------------------------------------
 
 	int deliver(String messageJson) throws Exception {
 		JsonNode message = JSON.readTree(messageJson);
@@ -318,7 +331,8 @@ class RecBenchmark {
 		return response.body();
 	}
 
-	// statistics ------------------------------------------------------------------------------
+	// statistics
+	// ------------------------------------------------------------------------------
 
 	static List<Long> sorted(List<Long> values) {
 		List<Long> copy = new ArrayList<>(values);
@@ -341,8 +355,8 @@ class RecBenchmark {
 	record Target(String personId, String email, String meetingNumber, int recordings) {
 	}
 
-	record Result(String name, int requests, long elapsedNanos, List<Long> endToEnd, List<Long> acks,
-			long webexCalls, long cpuMillis, long simCpuMillis, Map<String, Long> cpuByThread) {
+	record Result(String name, int requests, long elapsedNanos, List<Long> endToEnd, List<Long> acks, long webexCalls,
+			long cpuMillis, long simCpuMillis, Map<String, Long> cpuByThread) {
 	}
 
 	/** Replies seen so far, handed to the waiting requests first in, first out. */
@@ -397,7 +411,10 @@ class RecBenchmark {
 
 	}
 
-	/** An instance of the application in its own JVM, so that its CPU time and RSS are its own. */
+	/**
+	 * An instance of the application in its own JVM, so that its CPU time and RSS are its
+	 * own.
+	 */
 	static final class AppProcess implements AutoCloseable {
 
 		final Process process;
@@ -413,23 +430,29 @@ class RecBenchmark {
 		}
 
 		/**
-		 * The simulator: the application in the {@code demo} profile. Its own bot stays idle, since
-		 * its webhooks go nowhere (the benchmark delivers them to the bot under test itself).
+		 * The simulator: the application in the {@code demo} profile. Its own bot stays
+		 * idle, since its webhooks go nowhere (the benchmark delivers them to the bot
+		 * under test itself).
 		 */
 		static AppProcess simulator(Path dir, long latencyMillis) throws Exception {
 			return start("simulator", dir, List.of("-Xmx256m"),
 					List.of("--spring.profiles.active=demo", "--sim.latency=" + latencyMillis + "ms",
 							"--sim.webhook-target=http://127.0.0.1:9/none", "--bot.config-file=" + config(dir),
-							"--bot.log-dir=" + dir.resolve("sim-log"), "--officer.token-storage-path=" + dir.resolve("sim-data"),
-							"--logging.level.root=WARN", "--logging.level.io.github.recordingbot.sim=ERROR",
-							"--server.tomcat.threads.max=400"),
+							"--bot.log-dir=" + dir.resolve("sim-log"),
+							"--officer.token-storage-path=" + dir.resolve("sim-data"), "--logging.level.root=WARN",
+							"--logging.level.io.github.recordingbot.sim=ERROR", "--server.tomcat.threads.max=400"),
 					Map.of());
 		}
 
-		/** The bot under test, configured like a real deployment whose Webex is the simulator. */
+		/**
+		 * The bot under test, configured like a real deployment whose Webex is the
+		 * simulator.
+		 */
 		static AppProcess bot(Path dir, String simBase) throws Exception {
-			// The Docker image's JAVA_TOOL_OPTIONS by default, so that the figures are those of what ships.
-			List<String> jvm = new ArrayList<>(List.of(System.getProperty("bench.jvm-args", DOCKER_JVM_OPTIONS).trim().split("\\s+")));
+			// The Docker image's JAVA_TOOL_OPTIONS by default, so that the figures are
+			// those of what ships.
+			List<String> jvm = new ArrayList<>(
+					List.of(System.getProperty("bench.jvm-args", DOCKER_JVM_OPTIONS).trim().split("\\s+")));
 			List<String> args = new ArrayList<>(List.of("--bot.config-file=" + config(dir),
 					"--bot.log-dir=" + dir.resolve("log"), "--officer.token-storage-path=" + dir.resolve("data")));
 			String botArgs = System.getProperty("bench.bot-args", "").trim();
@@ -437,9 +460,9 @@ class RecBenchmark {
 				args.addAll(List.of(botArgs.split("\\s+")));
 			}
 			return start("bot", dir, jvm, args,
-					Map.of("MALLOC_ARENA_MAX", "2", "WEBEX_API_BASE_URL", simBase + "/sim/v1", "BOT_ACCESS_TOKEN", "demo-bot-token",
-							"WEBEX_INTEGRATION_ACCESS_TOKEN", "demo-officer-token", "WEBHOOK_SECRET", SECRET,
-							"BOT_ADMIN_PASSWORD", "bench"));
+					Map.of("MALLOC_ARENA_MAX", "2", "WEBEX_API_BASE_URL", simBase + "/sim/v1", "BOT_ACCESS_TOKEN",
+							"demo-bot-token", "WEBEX_INTEGRATION_ACCESS_TOKEN", "demo-officer-token", "WEBHOOK_SECRET",
+							SECRET, "BOT_ADMIN_PASSWORD", "bench"));
 		}
 
 		private static AppProcess start(String name, Path dir, List<String> jvmArgs, List<String> appArgs,
@@ -475,7 +498,10 @@ class RecBenchmark {
 			return config;
 		}
 
-		/** The sample organization's domain(s), approved in the bot's config ({@code -Dbench.domains}). */
+		/**
+		 * The sample organization's domain(s), approved in the bot's config
+		 * ({@code -Dbench.domains}).
+		 */
 		private static Set<String> sampleDomains() {
 			Set<String> domains = new TreeSet<>();
 			for (String domain : System.getProperty("bench.domains", "example.com").split(",")) {
@@ -515,14 +541,18 @@ class RecBenchmark {
 			return ticks * 1000 / clockTicksPerSecond();
 		}
 
-		/** CPU time so far of the process's live threads, grouped by name with digits folded. */
+		/**
+		 * CPU time so far of the process's live threads, grouped by name with digits
+		 * folded.
+		 */
 		Map<String, Long> cpuByThread() throws IOException {
 			Map<String, Long> byName = new TreeMap<>();
 			try (var tasks = Files.list(Path.of("/proc", String.valueOf(this.process.pid()), "task"))) {
 				for (Path task : tasks.toList()) {
 					try {
 						String stat = Files.readString(task.resolve("stat"));
-						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+						String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+							.replaceAll("[0-9]+", "#");
 						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 						long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
 						byName.merge(name, ticks * 1000 / clockTicksPerSecond(), Long::sum);

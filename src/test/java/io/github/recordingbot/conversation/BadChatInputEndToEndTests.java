@@ -13,8 +13,8 @@ import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every malformed request gets a short usage reply with an example, and costs no Webex call
- * beyond fetching the message.
+ * Every malformed request gets a short usage reply with an example, and costs no Webex
+ * call beyond fetching the message.
  */
 class BadChatInputEndToEndTests extends BotEndToEndTest {
 

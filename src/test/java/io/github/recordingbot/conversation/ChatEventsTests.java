@@ -19,8 +19,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 
 /**
- * The door to the chat workers: what is dropped before any Webex call, and what happens when the
- * queue is full.
+ * The door to the chat workers: what is dropped before any Webex call, and what happens
+ * when the queue is full.
  */
 class ChatEventsTests {
 

@@ -30,7 +30,8 @@ import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 
 /**
- * The audit line comes before the reply, and when it cannot be written no link leaves the bot.
+ * The audit line comes before the reply, and when it cannot be written no link leaves the
+ * bot.
  */
 class ConversationAuditTests {
 
@@ -69,8 +70,8 @@ class ConversationAuditTests {
 	@Test
 	void recWhenAuditCannotBeWrittenThenSendsNoLinksAndAsksToTryAgain() {
 		asks("rec 123456789");
-		given(this.recordings.find(any())).willReturn(
-				new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
+		given(this.recordings.find(any()))
+			.willReturn(new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
 		willThrow(new AuditUnavailableException("disk full", null)).given(this.audit).write(any());
 
 		this.conversation.handle(EVENT);
@@ -82,8 +83,8 @@ class ConversationAuditTests {
 	@Test
 	void recWritesTheAuditLineBeforeSendingTheLinks() {
 		asks("rec 123456789");
-		given(this.recordings.find(any())).willReturn(
-				new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
+		given(this.recordings.find(any()))
+			.willReturn(new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
 
 		this.conversation.handle(EVENT);
 

@@ -61,10 +61,12 @@ class AuthorizationFlowTests extends OfficerContextTests {
 
 	@Test
 	void authorizeSendsStatePkceS256AndTheConfiguredRedirectUriWhateverTheHostHeaders() throws Exception {
-		MvcResult result = this.mvc.perform(get("/webex/authorize").with(httpBasic("admin", "test-admin-password"))
-			.header("Host", "evil.example")
-			.header("X-Forwarded-Host", "evil.example")
-			.header("X-Forwarded-Proto", "https")).andReturn();
+		MvcResult result = this.mvc
+			.perform(get("/webex/authorize").with(httpBasic("admin", "test-admin-password"))
+				.header("Host", "evil.example")
+				.header("X-Forwarded-Host", "evil.example")
+				.header("X-Forwarded-Proto", "https"))
+			.andReturn();
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(302);
 		URI location = URI.create(result.getResponse().getHeader("Location"));
@@ -150,10 +152,12 @@ class AuthorizationFlowTests extends OfficerContextTests {
 		void replayedAnswerIsRefused() throws Exception {
 			MockHttpSession session = new MockHttpSession();
 			Started started = start(session);
-			assertThat(status(get("/webex/redirect").session(session).param("code", "c").param("state", started.state())))
+			assertThat(
+					status(get("/webex/redirect").session(session).param("code", "c").param("state", started.state())))
 				.isEqualTo(200);
 
-			assertThat(status(get("/webex/redirect").session(session).param("code", "c").param("state", started.state())))
+			assertThat(
+					status(get("/webex/redirect").session(session).param("code", "c").param("state", started.state())))
 				.isEqualTo(400);
 			assertThat(tokenRequests()).hasSize(1);
 		}
@@ -190,8 +194,9 @@ class AuthorizationFlowTests extends OfficerContextTests {
 
 			assertThat(result.getResponse().getStatus()).isEqualTo(403);
 			assertThat(result.getResponse().getContentAsString()).contains("not listed");
-			assertThat(AuthorizationFlowTests.this.jdbc.queryForObject(
-					"SELECT email FROM officer_authorization", String.class)).isEqualTo("olga@example.com");
+			assertThat(AuthorizationFlowTests.this.jdbc.queryForObject("SELECT email FROM officer_authorization",
+					String.class))
+				.isEqualTo("olga@example.com");
 		}
 
 		private MvcResult mvcResult(MockHttpSession session, Started started) throws Exception {
@@ -203,14 +208,16 @@ class AuthorizationFlowTests extends OfficerContextTests {
 		private void authorizeSuccessfully() throws Exception {
 			MockHttpSession session = new MockHttpSession();
 			Started started = start(session);
-			assertThat(status(get("/webex/redirect").session(session).param("code", "c1").param("state", started.state())))
+			assertThat(
+					status(get("/webex/redirect").session(session).param("code", "c1").param("state", started.state())))
 				.isEqualTo(200);
 			assertThat(AuthorizationFlowTests.this.tokens.accessToken()).contains("officer-access-1");
 		}
 
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	Started start(MockHttpSession session) throws Exception {
 		MvcResult result = this.mvc

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The officer's whole journey in a real headless Chromium: operator login, the (fake) Webex
- * consent page, the success page, and the status page.
+ * The officer's whole journey in a real headless Chromium: operator login, the (fake)
+ * Webex consent page, the success page, and the status page.
  */
 class BrowserAuthorizationTests extends OfficerContextTests {
 
@@ -71,7 +71,8 @@ class BrowserAuthorizationTests extends OfficerContextTests {
 		this.browser.get(operator + "/");
 		wait.until(ExpectedConditions.titleIs("Webex Recording Bot"));
 		String page = this.browser.findElement(By.tagName("body")).getText();
-		assertThat(page).contains("Olga Officer (olga@example.com)").contains("Access token expires")
+		assertThat(page).contains("Olga Officer (olga@example.com)")
+			.contains("Access token expires")
 			.contains("Refresh token expires");
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * One application context, on {@link OfficerTestSupport#PORT}, for every test class of the
- * authorization flow: the fixed port can only be bound once.
+ * One application context, on {@link OfficerTestSupport#PORT}, for every test class of
+ * the authorization flow: the fixed port can only be bound once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @AutoConfigureMockMvc

@@ -27,8 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 
 /**
- * The officer components built with plain {@code new} over a database URL and a WireMock Webex,
- * the way {@link OfficerConfiguration} wires them.
+ * The officer components built with plain {@code new} over a database URL and a WireMock
+ * Webex, the way {@link OfficerConfiguration} wires them.
  */
 final class OfficerFixture {
 
@@ -76,8 +76,9 @@ final class OfficerFixture {
 	void store(String accessToken, String refreshToken, Instant expiresAt) {
 		OAuth2AccessToken access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken,
 				expiresAt.minus(Duration.ofDays(14)), expiresAt, Set.copyOf(SCOPES));
-		this.clients.saveAuthorizedClient(new OAuth2AuthorizedClient(this.registration, OfficerTokenSource.PRINCIPAL,
-				access, new OAuth2RefreshToken(refreshToken, access.getIssuedAt())),
+		this.clients.saveAuthorizedClient(
+				new OAuth2AuthorizedClient(this.registration, OfficerTokenSource.PRINCIPAL, access,
+						new OAuth2RefreshToken(refreshToken, access.getIssuedAt())),
 				UsernamePasswordAuthenticationToken.unauthenticated(OfficerTokenSource.PRINCIPAL, ""));
 		this.records.authorized("officer-id", "officer@example.com", "Olga Officer", access.getIssuedAt(),
 				expiresAt.plus(Duration.ofDays(76)));
@@ -98,6 +99,5 @@ final class OfficerFixture {
 			.withHeader("Content-Type", "application/json")
 			.withBody((error != null) ? "{\"error\":\"" + error + "\",\"error_description\":\"refused\"}" : "")));
 	}
-
 
 }

@@ -21,8 +21,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * The bot with an integration configured, on a fixed free port that is also its public URL (the
- * browser must come back to it), with its own data directory and config file.
+ * The bot with an integration configured, on a fixed free port that is also its public
+ * URL (the browser must come back to it), with its own data directory and config file.
  */
 final class OfficerTestSupport {
 
@@ -66,7 +66,10 @@ final class OfficerTestSupport {
 		}
 	}
 
-	/** Forgets any stored authorization and stubs a Webex that grants every scope to the officer. */
+	/**
+	 * Forgets any stored authorization and stubs a Webex that grants every scope to the
+	 * officer.
+	 */
 	static void reset(JdbcTemplate jdbc) {
 		jdbc.update("DELETE FROM oauth2_authorized_client");
 		jdbc.update("DELETE FROM officer_authorization");
@@ -78,7 +81,8 @@ final class OfficerTestSupport {
 			.willReturn(okJson("""
 					{"id":"%s","emails":["olga@example.com"],"displayName":"Olga Officer","type":"person"}
 					""".formatted(OFFICER_ID))));
-		// the consent page: a link back to the bot with a code and the state Webex was given
+		// the consent page: a link back to the bot with a code and the state Webex was
+		// given
 		webex.server.stubFor(get(urlPathEqualTo("/v1/authorize")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "text/html")
 			.withBody("<html><body><h1>Webex consent</h1><a id=\"accept\" "
@@ -89,9 +93,8 @@ final class OfficerTestSupport {
 
 	static void tokenEndpointGrants(String accessToken, String scope) {
 		String scopeField = (scope != null) ? ",\"scope\":\"" + scope + "\"" : "";
-		BotTestSupport.WEBEX.server.stubFor(post("/v1/access_token").willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("""
+		BotTestSupport.WEBEX.server.stubFor(post("/v1/access_token")
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
 					{"access_token":"%s","expires_in":1209599,"refresh_token":"officer-refresh-1",
 					 "refresh_token_expires_in":7775999,"token_type":"Bearer"%s}
 					""".formatted(accessToken, scopeField))));

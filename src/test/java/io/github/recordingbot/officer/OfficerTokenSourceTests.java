@@ -92,9 +92,9 @@ class OfficerTokenSourceTests {
 
 		assertThat(tokens).hasSize(50).allSatisfy((t) -> assertThat(t).contains("new-access"));
 		WEBEX.verify(1, postRequestedFor(urlEqualTo("/v1/access_token")));
-		WEBEX.verify(postRequestedFor(urlEqualTo("/v1/access_token"))
-			.withRequestBody(containing("grant_type=refresh_token"))
-			.withRequestBody(containing("refresh_token=old-refresh")));
+		WEBEX.verify(
+				postRequestedFor(urlEqualTo("/v1/access_token")).withRequestBody(containing("grant_type=refresh_token"))
+					.withRequestBody(containing("refresh_token=old-refresh")));
 		assertThat(officer.records.find().orElseThrow().refreshTokenExpiresAt())
 			.isEqualTo(OfficerFixture.NOW.plusSeconds(7775999));
 	}
@@ -106,7 +106,8 @@ class OfficerTokenSourceTests {
 		OfficerFixture.tokenEndpointAnswers(WEBEX, "fresh-access", "fresh-refresh", 0);
 
 		assertThat(officer.tokens.refreshRejected("revoked-access")).contains("fresh-access");
-		// a second worker that still holds the old token gets the new one without another refresh
+		// a second worker that still holds the old token gets the new one without another
+		// refresh
 		assertThat(officer.tokens.refreshRejected("revoked-access")).contains("fresh-access");
 		assertThat(officer.tokens.accessToken()).contains("fresh-access");
 		WEBEX.verify(1, postRequestedFor(urlEqualTo("/v1/access_token")));

@@ -67,8 +67,10 @@ class RestartTests {
 	}
 
 	ConfigurableApplicationContext start() {
-		// command-line arguments: default properties would lose to application.yml's ${ENV:} mappings
-		return new SpringApplicationBuilder(RecordingBotApplication.class).run(Stream.of("server.port=0", "webex.api-base-url=" + BotTestSupport.WEBEX.baseUrl(),
+		// command-line arguments: default properties would lose to application.yml's
+		// ${ENV:} mappings
+		return new SpringApplicationBuilder(RecordingBotApplication.class).run(Stream
+			.of("server.port=0", "webex.api-base-url=" + BotTestSupport.WEBEX.baseUrl(),
 					"webex.bot-access-token=" + WebexFake.BOT_TOKEN, "webhook.secret=" + WebexFake.SECRET,
 					"bot.public-base-url=https://bot.example.com", "bot.config-file=" + BotTestSupport.CONFIG,
 					"bot.log-dir=" + this.dir.resolve("log"), "bot.admin-password=test-admin-password",

@@ -19,8 +19,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The recordings reply: card and markdown carry the same links, and the markdown stays under
- * Webex's size limit.
+ * The recordings reply: card and markdown carry the same links, and the markdown stays
+ * under Webex's size limit.
  */
 class RecordingRepliesTests {
 
@@ -44,8 +44,8 @@ class RecordingRepliesTests {
 
 	@Test
 	void recordingShorterThanAnHourShowsMinutesOnly() {
-		Recording shortOne = new Recording("r", "m", "s1", "Stand-up", null, Instant.parse("2026-11-20T10:00:00Z"), null,
-				400L, "MP4", "available", null);
+		Recording shortOne = new Recording("r", "m", "s1", "Stand-up", null, Instant.parse("2026-11-20T10:00:00Z"),
+				null, 400L, "MP4", "available", null);
 
 		assertThat(this.replies.recordings(MEETING, List.of(shortOne)).markdown())
 			.contains("Stand-up, 2026-11-20 10:00 UTC, 6 min:");
@@ -63,11 +63,14 @@ class RecordingRepliesTests {
 
 	@Test
 	void longListIsCutUnderTheMarkdownLimitWithANote() {
-		List<Recording> many = IntStream.range(0, 300).mapToObj((i) -> recording(i, "Topic " + "x".repeat(60) + i)).toList();
+		List<Recording> many = IntStream.range(0, 300)
+			.mapToObj((i) -> recording(i, "Topic " + "x".repeat(60) + i))
+			.toList();
 
 		Reply reply = this.replies.recordings(MEETING, many);
 
-		assertThat(reply.markdown().getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(Reply.MAX_MARKDOWN_BYTES);
+		assertThat(reply.markdown().getBytes(StandardCharsets.UTF_8).length)
+			.isLessThanOrEqualTo(Reply.MAX_MARKDOWN_BYTES);
 		assertThat(reply.markdown()).containsPattern("\\d+ more recordings are not listed here");
 		long rows = reply.card().body().stream().filter(AdaptiveCard.Container.class::isInstance).count();
 		assertThat(rows).isEqualTo(RecordingReplies.MAX_CARD_ROWS);

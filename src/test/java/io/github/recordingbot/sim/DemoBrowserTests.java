@@ -30,11 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The demo page in a real browser (Debian's chromium and chromium-driver, headless): a rec
- * request shows the card with Video, Audio and Transcript buttons whose links are the
+ * The demo page in a real browser (Debian's chromium and chromium-driver, headless): a
+ * rec request shows the card with Video, Audio and Transcript buttons whose links are the
  * simulator's, the help form can be submitted, an outsider is refused. It also takes the
- * screenshots (in {@code target/screenshots}, or with {@code -Dscreenshots.dir=images} the ones the
- * README shows).
+ * screenshots (in {@code target/screenshots}, or with {@code -Dscreenshots.dir=images}
+ * the ones the README shows).
  */
 class DemoBrowserTests extends DemoContext {
 
@@ -49,7 +49,8 @@ class DemoBrowserTests extends DemoContext {
 
 	@BeforeAll
 	static void startBrowser() {
-		assumeTrue(Files.isExecutable(CHROMEDRIVER), "chromium-driver is not installed (apt-get install chromium-driver)");
+		assumeTrue(Files.isExecutable(CHROMEDRIVER),
+				"chromium-driver is not installed (apt-get install chromium-driver)");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -78,20 +79,27 @@ class DemoBrowserTests extends DemoContext {
 
 		WebElement reply = ask(wait, "rec 123 456 789");
 		wait.until((d) -> reply.findElements(By.cssSelector(".card button")).size() >= 3);
-		List<String> buttons = reply.findElements(By.cssSelector(".card button")).stream().map(WebElement::getText).toList();
+		List<String> buttons = reply.findElements(By.cssSelector(".card button"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
 		assertThat(buttons).contains("Video", "Audio", "Transcript");
 		List<String> hrefs = reply.findElements(By.cssSelector(".markdown a"))
 			.stream()
 			.map((a) -> a.getAttribute("href"))
 			.toList();
-		List<String> ids = this.org.series.get(0).instances().stream()
+		List<String> ids = this.org.series.get(0)
+			.instances()
+			.stream()
 			.flatMap((i) -> i.recordings().stream())
 			.map(Recording::id)
 			.toList();
-		assertThat(hrefs).isNotEmpty().allSatisfy((href) -> assertThat(ids)
-			.anySatisfy((id) -> assertThat(href).startsWith(DemoTestSupport.baseUrl() + "/sim/files/" + id + "/")));
+		assertThat(hrefs).isNotEmpty()
+			.allSatisfy((href) -> assertThat(ids)
+				.anySatisfy((id) -> assertThat(href).startsWith(DemoTestSupport.baseUrl() + "/sim/files/" + id + "/")));
 		String originalWindow = browser.getWindowHandle();
-		reply.findElements(By.cssSelector(".card button")).stream()
+		reply.findElements(By.cssSelector(".card button"))
+			.stream()
 			.filter((b) -> b.getText().equals("Video"))
 			.findFirst()
 			.orElseThrow()
@@ -123,7 +131,8 @@ class DemoBrowserTests extends DemoContext {
 	}
 
 	void choose(String email) {
-		new Select(browser.findElement(By.id("person"))).selectByValue(this.org.personByEmail(email).orElseThrow().id());
+		new Select(browser.findElement(By.id("person")))
+			.selectByValue(this.org.personByEmail(email).orElseThrow().id());
 	}
 
 	void send(String text) {
@@ -133,10 +142,15 @@ class DemoBrowserTests extends DemoContext {
 		browser.findElement(By.id("send")).click();
 	}
 
-	/** Sends a message and returns the bot's answer to it (earlier tests may have left a transcript). */
+	/**
+	 * Sends a message and returns the bot's answer to it (earlier tests may have left a
+	 * transcript).
+	 */
 	WebElement ask(WebDriverWait wait, String text) throws InterruptedException {
-		// The page loads the person's transcript by polling; let it settle before counting.
-		wait.until((d) -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.transcriptLoaded === true;")));
+		// The page loads the person's transcript by polling; let it settle before
+		// counting.
+		wait.until((d) -> Boolean.TRUE
+			.equals(((JavascriptExecutor) d).executeScript("return window.transcriptLoaded === true;")));
 		int before = botMessages().size();
 		send(text);
 		return awaitBotMessages(wait, before + 1).get(before);
@@ -152,7 +166,8 @@ class DemoBrowserTests extends DemoContext {
 	}
 
 	static void screenshot(String name) throws Exception {
-		// README images are refreshed on purpose only: ./mvnw verify -Dscreenshots.dir=images
+		// README images are refreshed on purpose only: ./mvnw verify
+		// -Dscreenshots.dir=images
 		Path images = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 		Files.createDirectories(images);
 		File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);

@@ -8,8 +8,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The one demo-profile context the simulator's end-to-end tests share: it listens on a fixed
- * port, so two contexts could not run side by side.
+ * The one demo-profile context the simulator's end-to-end tests share: it listens on a
+ * fixed port, so two contexts could not run side by side.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("demo")

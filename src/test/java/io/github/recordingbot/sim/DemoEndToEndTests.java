@@ -27,9 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The demo end to end: the bot, wired to the built-in simulator by the demo profile's settings,
- * answers chat messages typed on the demo page through signed webhooks, with the simulator's links
- * and the call budget of the real API.
+ * The demo end to end: the bot, wired to the built-in simulator by the demo profile's
+ * settings, answers chat messages typed on the demo page through signed webhooks, with
+ * the simulator's links and the call budget of the real API.
  */
 class DemoEndToEndTests extends DemoContext {
 
@@ -55,7 +55,11 @@ class DemoEndToEndTests extends DemoContext {
 	@Test
 	void recFromTheHostRepliesWithTheSimulatorsLinksInFourPlusRCalls() {
 		Person alice = person("alice@example.com");
-		List<Recording> recordings = this.org.series.get(0).instances().stream().flatMap((i) -> i.recordings().stream()).toList();
+		List<Recording> recordings = this.org.series.get(0)
+			.instances()
+			.stream()
+			.flatMap((i) -> i.recordings().stream())
+			.toList();
 
 		JsonNode reply = chat(alice, "rec 123456789 alice@example.com 30");
 
@@ -108,8 +112,8 @@ class DemoEndToEndTests extends DemoContext {
 		assertThat(help.get("attachments").get(0).get("content").toString()).contains("meeting_number");
 		int before = botMessages(alice).size();
 
-		post("/demo/api/people/" + alice.id() + "/actions", Map.of("messageId", help.get("id").asString(), "inputs",
-				Map.of("meeting_number", "123 456 789", "meeting_host", "", "days_back", "30", "command_keyword", "rec")));
+		post("/demo/api/people/" + alice.id() + "/actions", Map.of("messageId", help.get("id").asString(), "inputs", Map
+			.of("meeting_number", "123 456 789", "meeting_host", "", "days_back", "30", "command_keyword", "rec")));
 
 		JsonNode reply = awaitBotReply(alice, before + 1);
 		assertThat(links(reply)).isNotEmpty();
@@ -118,7 +122,8 @@ class DemoEndToEndTests extends DemoContext {
 
 	@Test
 	void metricsCountWebexCallsByEndpointAndRequestsByDecision() {
-		chat(person("carol@example.com"), "rec " + person("carol@example.com").personalRoomNumber() + " carol@example.com 30");
+		chat(person("carol@example.com"),
+				"rec " + person("carol@example.com").personalRoomNumber() + " carol@example.com 30");
 
 		assertThat(this.meters.find("webex.calls").tag("endpoint", "/recordings/{id}").tag("status", "200").timer())
 			.isNotNull();
@@ -176,8 +181,8 @@ class DemoEndToEndTests extends DemoContext {
 		@Test
 		void consentThenCodeExchangeGivesAnOfficerTokenThatReadsRecordings() throws Exception {
 			String verifier = "a-code-verifier-of-enough-length-0123456789abcdef";
-			String query = "client_id=demo-client&response_type=code&redirect_uri=" + encode(REDIRECT)
-					+ "&scope=" + encode("spark-compliance:meetings_read spark:kms") + "&state=xyz&code_challenge="
+			String query = "client_id=demo-client&response_type=code&redirect_uri=" + encode(REDIRECT) + "&scope="
+					+ encode("spark-compliance:meetings_read spark:kms") + "&state=xyz&code_challenge="
 					+ SimTokens.s256(verifier) + "&code_challenge_method=S256";
 			assertThat(get("/sim/v1/authorize?" + query, null).body()).contains("spark-compliance:meetings_read");
 
@@ -188,8 +193,9 @@ class DemoEndToEndTests extends DemoContext {
 			assertThat(location).startsWith(REDIRECT + "?code=").endsWith("&state=xyz");
 			String code = location.substring(location.indexOf("code=") + 5, location.indexOf('&'));
 
-			HttpResponse<String> token = form("/sim/v1/access_token", "grant_type=authorization_code&code=" + code
-					+ "&redirect_uri=" + encode(REDIRECT) + "&code_verifier=" + verifier + "&client_id=demo-client&client_secret=s",
+			HttpResponse<String> token = form("/sim/v1/access_token",
+					"grant_type=authorization_code&code=" + code + "&redirect_uri=" + encode(REDIRECT)
+							+ "&code_verifier=" + verifier + "&client_id=demo-client&client_secret=s",
 					null);
 			assertThat(token.statusCode()).isEqualTo(200);
 			JsonNode body = JSON.readTree(token.body());
@@ -199,15 +205,19 @@ class DemoEndToEndTests extends DemoContext {
 			assertThat(get("/sim/v1/recordings/" + recordingId, "Bearer " + body.get("access_token").asString())
 				.statusCode()).isEqualTo(200);
 			assertThat(JSON.readTree(get("/sim/v1/people/me", "Bearer " + body.get("access_token").asString()).body())
-				.get("emails").get(0).asString()).isEqualTo("olivia@example.com");
+				.get("emails")
+				.get(0)
+				.asString()).isEqualTo("olivia@example.com");
 
 			HttpResponse<String> again = form("/sim/v1/access_token", "grant_type=authorization_code&code=" + code
-					+ "&redirect_uri=" + encode(REDIRECT) + "&code_verifier=" + verifier + "&client_id=demo-client", null);
+					+ "&redirect_uri=" + encode(REDIRECT) + "&code_verifier=" + verifier + "&client_id=demo-client",
+					null);
 			assertThat(again.statusCode()).isEqualTo(400);
 			assertThat(again.body()).contains("invalid_grant");
 
-			HttpResponse<String> refreshed = form("/sim/v1/access_token", "grant_type=refresh_token&refresh_token="
-					+ body.get("refresh_token").asString(), "Basic " + java.util.Base64.getEncoder()
+			HttpResponse<String> refreshed = form("/sim/v1/access_token",
+					"grant_type=refresh_token&refresh_token=" + body.get("refresh_token").asString(),
+					"Basic " + java.util.Base64.getEncoder()
 						.encodeToString("demo-client:s".getBytes(StandardCharsets.UTF_8)));
 			assertThat(refreshed.statusCode()).isEqualTo(200);
 		}
@@ -215,7 +225,8 @@ class DemoEndToEndTests extends DemoContext {
 		@Test
 		void declineSendsTheOfficerBackWithAccessDenied() throws Exception {
 			HttpResponse<String> decision = form("/sim/v1/authorize", "client_id=c&response_type=code&redirect_uri="
-					+ encode(REDIRECT) + "&state=s1&officer=" + encode("olivia@example.com") + "&decision=decline", null);
+					+ encode(REDIRECT) + "&state=s1&officer=" + encode("olivia@example.com") + "&decision=decline",
+					null);
 
 			assertThat(decision.headers().firstValue("Location").orElseThrow()).contains("error=access_denied")
 				.contains("state=s1");
@@ -223,9 +234,11 @@ class DemoEndToEndTests extends DemoContext {
 
 		@Test
 		void wrongCodeVerifierIsRefused() throws Exception {
-			HttpResponse<String> decision = form("/sim/v1/authorize", "client_id=c&response_type=code&redirect_uri="
-					+ encode(REDIRECT) + "&code_challenge=" + SimTokens.s256("right") + "&code_challenge_method=S256"
-					+ "&officer=" + encode("olivia@example.com") + "&decision=accept", null);
+			HttpResponse<String> decision = form("/sim/v1/authorize",
+					"client_id=c&response_type=code&redirect_uri=" + encode(REDIRECT) + "&code_challenge="
+							+ SimTokens.s256("right") + "&code_challenge_method=S256" + "&officer="
+							+ encode("olivia@example.com") + "&decision=accept",
+					null);
 			String location = decision.headers().firstValue("Location").orElseThrow();
 			String code = location.substring(location.indexOf("code=") + 5);
 
@@ -237,7 +250,8 @@ class DemoEndToEndTests extends DemoContext {
 
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	Person person(String email) {
 		return this.org.personByEmail(email).orElseThrow();
@@ -299,10 +313,11 @@ class DemoEndToEndTests extends DemoContext {
 
 	static void post(String path, Object body) {
 		try {
-			HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(DemoTestSupport.baseUrl() + path))
-				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-				.build(), HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HTTP
+				.send(HttpRequest.newBuilder(URI.create(DemoTestSupport.baseUrl() + path))
+					.header("Content-Type", "application/json")
+					.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(200);
 		}
 		catch (Exception ex) {

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * Production code never depends on the simulator: it is reached over HTTP only, through the same
- * settings a real deployment uses.
+ * Production code never depends on the simulator: it is reached over HTTP only, through
+ * the same settings a real deployment uses.
  */
 class SimIsolationTests {
 

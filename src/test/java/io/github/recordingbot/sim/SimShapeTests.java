@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The simulator answers with at least every field (by JSON path) that the WireMock fixtures of
- * the real client's tests use, so that the simulator and those fixtures cannot drift apart.
+ * The simulator answers with at least every field (by JSON path) that the WireMock
+ * fixtures of the real client's tests use, so that the simulator and those fixtures
+ * cannot drift apart.
  */
 class SimShapeTests {
 
@@ -82,7 +83,8 @@ class SimShapeTests {
 		FAKE.attachmentAction("a1", "p1", "{\"meeting_number\":\"1\"}");
 		SimState state = new SimState(ORG, java.time.Clock.systemUTC());
 
-		assertCovers(state.attachmentAction(ALICE, "m1", Map.of("meeting_number", "1")), fake("/v1/attachment/actions/a1"));
+		assertCovers(state.attachmentAction(ALICE, "m1", Map.of("meeting_number", "1")),
+				fake("/v1/attachment/actions/a1"));
 	}
 
 	@Test
@@ -96,12 +98,14 @@ class SimShapeTests {
 	void meetingSeriesHasTheFixturesFields() {
 		FAKE.meetingSeries("123", "h@example.com", "s1", "p1", "Title");
 
-		assertCovers(SimJson.series(SERIES), fake("/v1/meetings?meetingNumber=123&hostEmail=h@example.com").get("items").get(0));
+		assertCovers(SimJson.series(SERIES),
+				fake("/v1/meetings?meetingNumber=123&hostEmail=h@example.com").get("items").get(0));
 	}
 
 	@Test
 	void recordingListItemHasTheFixturesFields() {
-		FAKE.recordingList("s1", java.util.List.of(RecordingFixture.of("r1", "s1_I_1", "Topic", "2026-11-24T10:00:00Z")));
+		FAKE.recordingList("s1",
+				java.util.List.of(RecordingFixture.of("r1", "s1_I_1", "Topic", "2026-11-24T10:00:00Z")));
 
 		assertCovers(SimJson.recordingItem(SERIES, RECORDING), fake("/v1/recordings?meetingId=s1").get("items").get(0));
 	}
@@ -118,14 +122,16 @@ class SimShapeTests {
 	void personalRoomHasTheFixturesFields() {
 		FAKE.personalRoom("h@example.com", "123");
 
-		assertCovers(SimJson.personalRoom(ALICE), fake("/v1/meetingPreferences/personalMeetingRoom?userEmail=h@example.com"));
+		assertCovers(SimJson.personalRoom(ALICE),
+				fake("/v1/meetingPreferences/personalMeetingRoom?userEmail=h@example.com"));
 	}
 
 	@Test
 	void webhookEnvelopeHasTheFixturesFields() {
 		SimState state = new SimState(ORG, java.time.Clock.systemUTC());
-		WebhookDeliverer deliverer = new WebhookDeliverer(state, new SimProperties(java.time.Duration.ZERO, "b", "o",
-				URI.create("http://localhost:1/webhook"), "s"), Runnable::run);
+		WebhookDeliverer deliverer = new WebhookDeliverer(state,
+				new SimProperties(java.time.Duration.ZERO, "b", "o", URI.create("http://localhost:1/webhook"), "s"),
+				Runnable::run);
 		Map<String, Object> data = Map.of("id", "m1", "roomId", "r1", "roomType", "direct", "personId", "p1",
 				"personEmail", "a@example.com", "created", "2026-11-25T12:00:00Z");
 
@@ -133,7 +139,8 @@ class SimShapeTests {
 				JSON.readTree(WebexFake.envelope("messages", "m1", "p1", "a@example.com", "direct")));
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	static JsonNode fake(String path) {
 		try {

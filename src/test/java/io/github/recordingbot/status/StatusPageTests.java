@@ -45,15 +45,17 @@ class StatusPageTests {
 	void reset() {
 		WebexFake webex = BotTestSupport.WEBEX;
 		webex.reset();
-		webex.server.stubFor(get(urlPathEqualTo("/v1/webhooks")).willReturn(okJson("""
-				{"items":[
-				 {"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook","resource":"messages",
-				  "event":"created","status":"active","created":"2026-01-01T00:00:00Z"},
-				 {"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook",
-				  "resource":"attachmentActions","event":"created","status":"inactive","created":"2026-01-01T00:00:00Z"},
-				 {"id":"someone-elses","name":"Other","targetUrl":"https://other.example.com/hook","resource":"rooms",
-				  "event":"created","status":"inactive","created":"2026-01-01T00:00:00Z"}]}
-				""".formatted(OLD, DISABLED))));
+		webex.server.stubFor(get(urlPathEqualTo("/v1/webhooks")).willReturn(
+				okJson("""
+						{"items":[
+						 {"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook","resource":"messages",
+						  "event":"created","status":"active","created":"2026-01-01T00:00:00Z"},
+						 {"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook",
+						  "resource":"attachmentActions","event":"created","status":"inactive","created":"2026-01-01T00:00:00Z"},
+						 {"id":"someone-elses","name":"Other","targetUrl":"https://other.example.com/hook","resource":"rooms",
+						  "event":"created","status":"inactive","created":"2026-01-01T00:00:00Z"}]}
+						"""
+					.formatted(OLD, DISABLED))));
 		webex.server.stubFor(WireMock.delete(WireMock.urlPathMatching("/v1/webhooks/.*"))
 			.willReturn(WireMock.aResponse().withStatus(204)));
 		webex.server.stubFor(WireMock.post("/v1/webhooks").willReturn(okJson("{\"id\":\"new\"}")));
@@ -98,18 +100,20 @@ class StatusPageTests {
 
 	@Test
 	void adminActionsRefuseAPostWithoutCsrfToken() throws Exception {
-		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/admin/webhooks/register")
-			.with(httpBasic("admin", "test-admin-password")))).isEqualTo(403);
+		assertThat(status(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/webhooks/register")
+					.with(httpBasic("admin", "test-admin-password"))))
+			.isEqualTo(403);
 		BotTestSupport.WEBEX.server.verify(0, postRequestedFor(urlEqualTo("/v1/webhooks")));
 	}
 
 	@Test
 	void registerReplacesThisBotsWebhooksOnly() throws Exception {
-		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/admin/webhooks/register")
-			.with(httpBasic("admin", "test-admin-password"))
-			.with(csrf()))).isEqualTo(200);
+		assertThat(status(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/webhooks/register")
+					.with(httpBasic("admin", "test-admin-password"))
+					.with(csrf())))
+			.isEqualTo(200);
 
 		var server = BotTestSupport.WEBEX.server;
 		server.verify(deleteRequestedFor(urlEqualTo("/v1/webhooks/" + OLD)));
@@ -124,10 +128,11 @@ class StatusPageTests {
 
 	@Test
 	void reactivatePutsOnlyTheDisabledOneBackToActive() throws Exception {
-		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-			.post("/admin/webhooks/reactivate")
-			.with(httpBasic("admin", "test-admin-password"))
-			.with(csrf()))).isEqualTo(200);
+		assertThat(status(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/webhooks/reactivate")
+					.with(httpBasic("admin", "test-admin-password"))
+					.with(csrf())))
+			.isEqualTo(200);
 
 		var server = BotTestSupport.WEBEX.server;
 		server.verify(1, putRequestedFor(WireMock.urlPathMatching("/v1/webhooks/.*")));

@@ -11,9 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the tests that run the whole bot on a random port against {@link WebexFake}: one Spring
- * context for all of them, a clean fake Webex and the default rules before each test, and the
- * default rules again after it.
+ * Base of the tests that run the whole bot on a random port against {@link WebexFake}:
+ * one Spring context for all of them, a clean fake Webex and the default rules before
+ * each test, and the default rules again after it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BotEndToEndTest {

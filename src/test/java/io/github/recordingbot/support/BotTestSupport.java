@@ -18,9 +18,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Wiring shared by the tests that boot the whole bot against {@link WebexFake}: one fake Webex,
- * one config file and one log directory for the JVM, so the Spring context is cached across
- * test classes.
+ * Wiring shared by the tests that boot the whole bot against {@link WebexFake}: one fake
+ * Webex, one config file and one log directory for the JVM, so the Spring context is
+ * cached across test classes.
  */
 public final class BotTestSupport {
 
@@ -33,8 +33,9 @@ public final class BotTestSupport {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/**
-	 * The rules most tests run with: example.com approved, host-only and personal-room checks off,
-	 * rate limits high enough that tests sharing one context and one sender never meet them.
+	 * The rules most tests run with: example.com approved, host-only and personal-room
+	 * checks off, rate limits high enough that tests sharing one context and one sender
+	 * never meet them.
 	 */
 	public static final String DEFAULT_CONFIG = """
 			{
@@ -78,7 +79,9 @@ public final class BotTestSupport {
 		return WEBEX.replies();
 	}
 
-	/** Every line of the audit files (active and rotated) of the bot under test, parsed. */
+	/**
+	 * Every line of the audit files (active and rotated) of the bot under test, parsed.
+	 */
 	public static List<JsonNode> auditLines() {
 		return auditLines(DIR.resolve("log"));
 	}
@@ -89,7 +92,9 @@ public final class BotTestSupport {
 			return List.of();
 		}
 		try (Stream<Path> files = Files.list(logDir)) {
-			List<Path> audit = files.filter((f) -> f.getFileName().toString().matches("audit.*\\.jsonl")).sorted().toList();
+			List<Path> audit = files.filter((f) -> f.getFileName().toString().matches("audit.*\\.jsonl"))
+				.sorted()
+				.toList();
 			List<JsonNode> lines = new ArrayList<>();
 			for (Path file : audit) {
 				for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -103,7 +108,9 @@ public final class BotTestSupport {
 		}
 	}
 
-	/** The one audit line written for a Webex event id; fails unless there is exactly one. */
+	/**
+	 * The one audit line written for a Webex event id; fails unless there is exactly one.
+	 */
 	public static JsonNode auditLine(String eventId) {
 		List<JsonNode> lines = auditLines().stream()
 			.filter((line) -> eventId.equals(line.path("eventId").asString(null)))

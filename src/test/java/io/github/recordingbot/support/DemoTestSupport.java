@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Wiring shared by the tests that boot the bot in the {@code demo} profile against its built-in
- * simulator: one fixed free port (the demo points the bot at {@code localhost:${server.port}}),
- * one config file and one log directory for the JVM, so the Spring context is cached.
+ * Wiring shared by the tests that boot the bot in the {@code demo} profile against its
+ * built-in simulator: one fixed free port (the demo points the bot at
+ * {@code localhost:${server.port}}), one config file and one log directory for the JVM,
+ * so the Spring context is cached.
  */
 public final class DemoTestSupport {
 
@@ -23,9 +24,10 @@ public final class DemoTestSupport {
 	public static final String ADMIN_PASSWORD = "demo-admin-password";
 
 	/**
-	 * example.com approved; host-only and personal-room protection on, as in the shipped config.
-	 * The per-sender limits are raised: the demo tests share one context and send many requests as
-	 * the same sample people, and their order must not decide whether one is rate limited.
+	 * example.com approved; host-only and personal-room protection on, as in the shipped
+	 * config. The per-sender limits are raised: the demo tests share one context and send
+	 * many requests as the same sample people, and their order must not decide whether
+	 * one is rate limited.
 	 */
 	public static final String CONFIG = """
 			{

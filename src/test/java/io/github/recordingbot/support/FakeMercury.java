@@ -26,11 +26,11 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A fake Mercury websocket server, small enough to read: RFC 6455 handshake
- * and framing over a plain socket, so that tests need no websocket library. It answers the
- * authorization frame with a {@code mercury.buffer_state} envelope, records every frame the bot
- * sends, answers pings with pongs (unless told not to), and can close with a code, drop the
- * connection, or refuse the handshake with 404.
+ * A fake Mercury websocket server, small enough to read: RFC 6455 handshake and framing
+ * over a plain socket, so that tests need no websocket library. It answers the
+ * authorization frame with a {@code mercury.buffer_state} envelope, records every frame
+ * the bot sends, answers pings with pongs (unless told not to), and can close with a
+ * code, drop the connection, or refuse the handshake with 404.
  */
 public final class FakeMercury implements AutoCloseable {
 
@@ -45,7 +45,10 @@ public final class FakeMercury implements AutoCloseable {
 	/** Handshakes still to refuse with 404 (a stale device). */
 	public final AtomicInteger refuseHandshakes = new AtomicInteger();
 
-	/** Connections still to drop right after the authorization frame, before confirming it. */
+	/**
+	 * Connections still to drop right after the authorization frame, before confirming
+	 * it.
+	 */
 	public final AtomicInteger dropAfterAuthorization = new AtomicInteger();
 
 	public volatile boolean answerPings = true;

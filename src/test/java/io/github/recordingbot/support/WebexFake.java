@@ -27,8 +27,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 /**
- * A fake Webex at the HTTP level (WireMock), answering with JSON shaped like the real API's
- * examples, and the helpers the tests need to talk to the bot like Webex does.
+ * A fake Webex at the HTTP level (WireMock), answering with JSON shaped like the real
+ * API's examples, and the helpers the tests need to talk to the bot like Webex does.
  */
 public final class WebexFake {
 
@@ -132,13 +132,17 @@ public final class WebexFake {
 				""".formatted(instanceId, seriesId, Json.string(title), hostUserId, hostEmail))));
 	}
 
-	/** {@code GET /recordings?hostEmail=…} without a meeting: everything the host recorded. */
+	/**
+	 * {@code GET /recordings?hostEmail=…} without a meeting: everything the host
+	 * recorded.
+	 */
 	public void recordingsOfHost(String hostEmail, List<RecordingFixture> recordings) {
-		String items = recordings.stream().map((r) -> """
-				{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s","hostEmail":"%s",
-				 "format":"MP4","durationSeconds":%d,"status":"%s"}
-				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), hostEmail,
-				r.durationSeconds(), r.status()))
+		String items = recordings.stream()
+			.map((r) -> """
+					{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s","hostEmail":"%s",
+					 "format":"MP4","durationSeconds":%d,"status":"%s"}
+					""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), hostEmail,
+					r.durationSeconds(), r.status()))
 			.collect(Collectors.joining(","));
 		this.server.stubFor(get(urlPathEqualTo("/v1/recordings")).withQueryParam("hostEmail", equalTo(hostEmail))
 			.withQueryParam("meetingId", com.github.tomakehurst.wiremock.client.WireMock.absent())
@@ -160,21 +164,27 @@ public final class WebexFake {
 			.willReturn(okJson("{\"items\":[]}")));
 	}
 
-	/** {@code GET /recordings?meetingId=<series>…} lists the recordings, one per instance given. */
+	/**
+	 * {@code GET /recordings?meetingId=<series>…} lists the recordings, one per instance
+	 * given.
+	 */
 	public void recordingList(String seriesId, List<RecordingFixture> recordings) {
-		String items = recordings.stream().map((r) -> """
-				{"id":"%s","meetingId":"%s","scheduledMeetingId":"%s_20261101T120000Z","meetingSeriesId":"%s",
-				 "topic":%s,"createTime":"%s","timeRecorded":"%s","siteUrl":"example.webex.com",
-				 "hostEmail":"host@example.com","format":"MP4","serviceType":"MeetingCenter",
-				 "durationSeconds":%d,"sizeBytes":1000,"status":"%s"}
-				""".formatted(r.id(), r.instanceId(), seriesId, seriesId, Json.string(r.topic()), r.recorded(),
-				r.recorded(), r.durationSeconds(), r.status()))
+		String items = recordings.stream()
+			.map((r) -> """
+					{"id":"%s","meetingId":"%s","scheduledMeetingId":"%s_20261101T120000Z","meetingSeriesId":"%s",
+					 "topic":%s,"createTime":"%s","timeRecorded":"%s","siteUrl":"example.webex.com",
+					 "hostEmail":"host@example.com","format":"MP4","serviceType":"MeetingCenter",
+					 "durationSeconds":%d,"sizeBytes":1000,"status":"%s"}
+					""".formatted(r.id(), r.instanceId(), seriesId, seriesId, Json.string(r.topic()), r.recorded(),
+					r.recorded(), r.durationSeconds(), r.status()))
 			.collect(Collectors.joining(","));
 		this.server.stubFor(get(urlPathEqualTo("/v1/recordings")).withQueryParam("meetingId", equalTo(seriesId))
 			.willReturn(okJson("{\"items\":[" + items + "]}")));
 	}
 
-	/** {@code GET /recordings/{id}} with temporary links, as a Compliance Officer sees it. */
+	/**
+	 * {@code GET /recordings/{id}} with temporary links, as a Compliance Officer sees it.
+	 */
 	public void recordingDetails(RecordingFixture r) {
 		this.server.stubFor(get("/v1/recordings/" + r.id()).willReturn(okJson("""
 				{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s",
@@ -184,8 +194,8 @@ public final class WebexFake {
 				   "transcriptDownloadLink":"%s","expiration":"2026-11-25T15:00:00Z"},
 				 "format":"MP4","serviceType":"MeetingCenter","durationSeconds":%d,"sizeBytes":1000,
 				 "shareToMe":false,"status":"available"}
-				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(),
-				r.videoLink(), r.audioLink(), r.transcriptLink(), r.durationSeconds()))));
+				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), r.videoLink(),
+				r.audioLink(), r.transcriptLink(), r.durationSeconds()))));
 	}
 
 	public void personalRoom(String userEmail, String accessCode) {
@@ -204,24 +214,26 @@ public final class WebexFake {
 
 	/**
 	 * U2C catalog and device service: the catalog points at this server's
-	 * {@code /wdm/api/v1}, the device list holds {@code devicesJson}, and a new device gets a
-	 * websocket on the given fake Mercury.
+	 * {@code /wdm/api/v1}, the device list holds {@code devicesJson}, and a new device
+	 * gets a websocket on the given fake Mercury.
 	 */
 	public void mercuryDiscovery(FakeMercury mercury, String devicesJson) {
 		String wdm = u2cUrl() + "/wdm/api/v1";
 		this.server.stubFor(get(urlPathEqualTo("/u2c/api/v1/catalog")).withQueryParam("format", equalTo("hostmap"))
-			.willReturn(okJson("""
-					{"serviceLinks":{"wdm":"%s","conversation":"https://conv-a.wbx2.com/conversation/api/v1"},
-					 "hostCatalog":{
-					  "conv-a.wbx2.com":[{"host":"conv-a.wbx2.com","ttl":-1,"priority":5,"id":"urn:TEAM:us-east-2_a:conversation"}],
-					  "conv-k.wbx2.com":[{"host":"conv-k.wbx2.com","ttl":-1,"priority":5,"id":"urn:TEAM:eu-central-1_k:conversation"}]}}
-					""".formatted(wdm))));
+			.willReturn(
+					okJson("""
+							{"serviceLinks":{"wdm":"%s","conversation":"https://conv-a.wbx2.com/conversation/api/v1"},
+							 "hostCatalog":{
+							  "conv-a.wbx2.com":[{"host":"conv-a.wbx2.com","ttl":-1,"priority":5,"id":"urn:TEAM:us-east-2_a:conversation"}],
+							  "conv-k.wbx2.com":[{"host":"conv-k.wbx2.com","ttl":-1,"priority":5,"id":"urn:TEAM:eu-central-1_k:conversation"}]}}
+							"""
+						.formatted(wdm))));
 		this.server.stubFor(get("/wdm/api/v1/devices").willReturn(okJson("{\"devices\":" + devicesJson + "}")));
 		this.server.stubFor(post("/wdm/api/v1/devices").willReturn(okJson("""
 				{"url":"%s/devices/d1","webSocketUrl":"%s","name":"webex-recording-bot","deviceType":"DESKTOP"}
 				""".formatted(wdm, mercury.webSocketUrl("d1")))));
-		this.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(
-				com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/wdm/api/v1/devices/.*"))
+		this.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.delete(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/wdm/api/v1/devices/.*"))
 			.willReturn(aResponse().withStatus(204)));
 	}
 
@@ -239,7 +251,9 @@ public final class WebexFake {
 			.toList();
 	}
 
-	/** Every request the bot sent to the Webex API, except the identity lookup at startup. */
+	/**
+	 * Every request the bot sent to the Webex API, except the identity lookup at startup.
+	 */
 	public List<LoggedRequest> calls() {
 		return this.server.getAllServeEvents()
 			.stream()
@@ -267,8 +281,8 @@ public final class WebexFake {
 				 "event":"created","orgId":"%s","createdBy":"%s","appId":"%s","ownedBy":"creator","status":"active",
 				 "created":"2026-11-25T11:00:00.000Z","actorId":"%s",
 				 "data":{"id":"%s","roomId":"%s"%s,"personId":"%s"%s,"created":"%s"}}
-				""".formatted(id("WEBHOOK", "w1"), resource, id("ORGANIZATION", "o1"), BOT_ID,
-				id("APPLICATION", "a1"), personId, dataId, roomId(personId), roomTypeField, personId, emailField,
+				""".formatted(id("WEBHOOK", "w1"), resource, id("ORGANIZATION", "o1"), BOT_ID, id("APPLICATION", "a1"),
+				personId, dataId, roomId(personId), roomTypeField, personId, emailField,
 				Instant.parse("2026-11-25T11:59:59Z"));
 	}
 
@@ -283,7 +297,10 @@ public final class WebexFake {
 		}
 	}
 
-	/** Posts a delivery to the bot's webhook, signed with the given secret (or unsigned when null). */
+	/**
+	 * Posts a delivery to the bot's webhook, signed with the given secret (or unsigned
+	 * when null).
+	 */
 	public static HttpResponse<String> deliver(int port, byte[] body, String secret) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhook"))
 			.header("Content-Type", "application/json")

@@ -28,8 +28,7 @@ class LinkHeaderTests {
 	void maxNullIsReplacedByTheOriginalMax() {
 		String header = "<https://webexapis.com/v1/recordings?meetingId=x&max=null&cursor=abc>; rel=\"next\"";
 
-		assertThat(LinkHeader.next(List.of(header), BASE, FIRST).getQuery()).contains("max=100")
-			.doesNotContain("null");
+		assertThat(LinkHeader.next(List.of(header), BASE, FIRST).getQuery()).contains("max=100").doesNotContain("null");
 	}
 
 	@Test

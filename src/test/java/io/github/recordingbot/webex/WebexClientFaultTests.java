@@ -49,8 +49,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The Webex client against a faulty Webex (WireMock): waits, retries, timeouts, the bulkhead and
- * pagination. Waits go to a recording sleeper, so no test waits for real.
+ * The Webex client against a faulty Webex (WireMock): waits, retries, timeouts, the
+ * bulkhead and pagination. Waits go to a recording sleeper, so no test waits for real.
  */
 class WebexClientFaultTests {
 
@@ -108,11 +108,10 @@ class WebexClientFaultTests {
 			webex.stubFor(get(urlPathMatching("/v1/messages/.*"))
 				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
-			assertThatExceptionOfType(WebexException.class).isThrownBy(() -> client().message("m1"))
-				.satisfies((ex) -> {
-					assertThat(ex.status()).isEqualTo(429);
-					assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(3600));
-				});
+			assertThatExceptionOfType(WebexException.class).isThrownBy(() -> client().message("m1")).satisfies((ex) -> {
+				assertThat(ex.status()).isEqualTo(429);
+				assertThat(ex.retryAfter()).isEqualTo(Duration.ofSeconds(3600));
+			});
 			assertThat(waits).isEmpty();
 			webex.verify(1, getRequestedFor(urlPathEqualTo("/v1/messages/m1")));
 		}
@@ -187,8 +186,8 @@ class WebexClientFaultTests {
 
 		@Test
 		void backoffGrowsExponentiallyUpToTheCeiling() {
-			WebexResilience resilience = new WebexResilience(WebexResilienceProperties.defaults(), clock(),
-					waits::add, new SplittableRandom(42));
+			WebexResilience resilience = new WebexResilience(WebexResilienceProperties.defaults(), clock(), waits::add,
+					new SplittableRandom(42));
 
 			for (int attempt = 0; attempt < 30; attempt++) {
 				long ceiling = Math.min(2000, 200L << Math.min(attempt, 20));
@@ -241,7 +240,8 @@ class WebexClientFaultTests {
 
 		@Test
 		void getWhenSlowerThanTheReadTimeoutThenFailsWithinTheTimeoutAndNoThreadStaysStuck() throws Exception {
-			webex.stubFor(get(urlPathMatching("/v1/messages/.*")).willReturn(okJson(MESSAGE_JSON).withFixedDelay(6000)));
+			webex
+				.stubFor(get(urlPathMatching("/v1/messages/.*")).willReturn(okJson(MESSAGE_JSON).withFixedDelay(6000)));
 			WebexClient client = client(properties(Duration.ofSeconds(2)), WebexResilienceProperties.defaults());
 			ExecutorService callers = Executors.newFixedThreadPool(3);
 			try {
@@ -329,8 +329,8 @@ class WebexClientFaultTests {
 		@Test
 		void listWhenNextLinkPointsBackToItselfThenStopsAtThePageCap() {
 			String self = webex.baseUrl() + "/v1/recordings?meetingId=s1&max=100";
-			webex.stubFor(get(urlPathEqualTo("/v1/recordings")).willReturn(okJson("{\"items\":[{\"id\":\"r1\"}]}")
-				.withHeader("Link", "<" + self + ">; rel=\"next\"")));
+			webex.stubFor(get(urlPathEqualTo("/v1/recordings")).willReturn(
+					okJson("{\"items\":[{\"id\":\"r1\"}]}").withHeader("Link", "<" + self + ">; rel=\"next\"")));
 
 			List<Recording> recordings = client().recordings("officer", "s1", "host@example.com", NOW.minusSeconds(60),
 					NOW);
@@ -357,7 +357,8 @@ class WebexClientFaultTests {
 
 	}
 
-	// helpers -----------------------------------------------------------------------------------
+	// helpers
+	// -----------------------------------------------------------------------------------
 
 	void stubMessageSequence(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder... failures) {
 		String state = Scenario.STARTED;
@@ -411,9 +412,9 @@ class WebexClientFaultTests {
 		final AtomicInteger max = new AtomicInteger();
 
 		@Override
-		public org.springframework.http.client.ClientHttpResponse intercept(org.springframework.http.HttpRequest request,
-				byte[] body, org.springframework.http.client.ClientHttpRequestExecution execution)
-				throws java.io.IOException {
+		public org.springframework.http.client.ClientHttpResponse intercept(
+				org.springframework.http.HttpRequest request, byte[] body,
+				org.springframework.http.client.ClientHttpRequestExecution execution) throws java.io.IOException {
 			this.max.accumulateAndGet(this.now.incrementAndGet(), Math::max);
 			try {
 				return execution.execute(request, body);

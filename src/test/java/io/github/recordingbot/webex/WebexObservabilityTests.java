@@ -16,7 +16,8 @@ class WebexObservabilityTests {
 			.isEqualTo("/recordings/{id}");
 		assertThat(WebexCallMetrics.endpoint("/v1", "/v1/messages/Y2lzY29zcGFyazovL3VzL01FU1NBR0UvNWM"))
 			.isEqualTo("/messages/{id}");
-		assertThat(WebexCallMetrics.endpoint("/v1", "/v1/attachment/actions/abc")).isEqualTo("/attachment/actions/{id}");
+		assertThat(WebexCallMetrics.endpoint("/v1", "/v1/attachment/actions/abc"))
+			.isEqualTo("/attachment/actions/{id}");
 		assertThat(WebexCallMetrics.endpoint("/v1", "/v1/meetings")).isEqualTo("/meetings");
 		assertThat(WebexCallMetrics.endpoint("/sim/v1", "/sim/v1/people/me")).isEqualTo("/people/me");
 		assertThat(WebexCallMetrics.endpoint("", "/meetingPreferences/personalMeetingRoom"))

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The signature check alone: the known vector, secret rotation, and every forgery variant.
+ * The signature check alone: the known vector, secret rotation, and every forgery
+ * variant.
  */
 class SignatureVerifierTests {
 
@@ -60,7 +61,8 @@ class SignatureVerifierTests {
 				Arguments.of("10,000 hex chars", BODY, "a".repeat(10_000)),
 				Arguments.of("non-hex chars", BODY, "zz" + KNOWN.substring(2)),
 				Arguments.of("sha1= prefix", BODY, "sha1=" + KNOWN),
-				Arguments.of("SHA-256 of the body", BODY, "757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"),
+				Arguments.of("SHA-256 of the body", BODY,
+						"757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17"),
 				Arguments.of("signature of an empty body", BODY, SignatureVerifier.sign(SECRET, new byte[0])),
 				Arguments.of("whitespace around it", BODY, " " + KNOWN + " "),
 				Arguments.of("last hex digit flipped", BODY, KNOWN.substring(0, 39) + "8"));

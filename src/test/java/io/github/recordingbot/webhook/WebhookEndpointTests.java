@@ -18,8 +18,8 @@ import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code POST /webhook} over HTTP: bad signatures get 401 and cause nothing, oversized bodies get
- * 413, signed but unusable bodies get 200 and cause nothing.
+ * {@code POST /webhook} over HTTP: bad signatures get 401 and cause nothing, oversized
+ * bodies get 413, signed but unusable bodies get 200 and cause nothing.
  */
 class WebhookEndpointTests extends BotEndToEndTest {
 

@@ -48,11 +48,15 @@ public final class Activities {
 				 "target":{"id":"%s","objectType":"conversation",
 				   "url":"https://conv-a.wbx2.com/conversation/api/v1/conversations/%s","tags":["ONE_ON_ONE"]},
 				 "encryptionKeyUrl":"kms://kms-cisco.wbx2.com/keys/k1"}
-				""".formatted(id, verb, actorUuid, email(actorUuid, actorType), actorUuid, actorType, object, ROOM_UUID,
-				ROOM_UUID);
+				"""
+			.formatted(id, verb, actorUuid, email(actorUuid, actorType), actorUuid, actorType, object, ROOM_UUID,
+					ROOM_UUID);
 	}
 
-	/** The e-mail the fixtures use for an actor; the end-to-end tests stub people with the same. */
+	/**
+	 * The e-mail the fixtures use for an actor; the end-to-end tests stub people with the
+	 * same.
+	 */
 	static String email(String actorUuid, String actorType) {
 		if ("BOT".equals(actorType)) {
 			return "recordings@webex.bot";

@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Activity ids become public REST ids in the conversation's cluster; odd activities become nothing.
+ * Activity ids become public REST ids in the conversation's cluster; odd activities
+ * become nothing.
  */
 class ActivityMapperTests {
 
@@ -28,7 +29,8 @@ class ActivityMapperTests {
 			.orElseThrow();
 
 		assertThat(event.kind()).isEqualTo(Kind.MESSAGE);
-		assertThat(ActivityMapper.publicId("urn:TEAM:eu-central-1_k", "MESSAGE", "11111111-0000-4000-8000-000000000001"))
+		assertThat(
+				ActivityMapper.publicId("urn:TEAM:eu-central-1_k", "MESSAGE", "11111111-0000-4000-8000-000000000001"))
 			.isEqualTo(event.eventId());
 		assertThat(event.personId()).isEqualTo(ActivityMapper.publicId("us", "PEOPLE", "a11ce000-1"));
 		assertThat(event.received()).isEqualTo(NOW);

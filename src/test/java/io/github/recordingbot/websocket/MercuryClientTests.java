@@ -32,8 +32,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * The websocket client against a fake Mercury and a fake device service:
- * registration, authorization, acks, keepalive, and what happens after each kind of close. Waits
+ * The websocket client against a fake Mercury and a fake device service: registration,
+ * authorization, acks, keepalive, and what happens after each kind of close. Waits
  * between reconnects go to a recording sleeper, so nothing sleeps for real.
  */
 class MercuryClientTests {
@@ -102,8 +102,8 @@ class MercuryClientTests {
 		assertThat(calls).extracting((c) -> c.getMethod().getName() + " " + c.getUrl())
 			.containsExactly("GET /u2c/api/v1/catalog?format=hostmap", "GET /wdm/api/v1/devices",
 					"POST /wdm/api/v1/devices");
-		assertThat(calls).allSatisfy(
-				(c) -> assertThat(c.getHeader("Authorization")).isEqualTo("Bearer " + WebexFake.BOT_TOKEN));
+		assertThat(calls)
+			.allSatisfy((c) -> assertThat(c.getHeader("Authorization")).isEqualTo("Bearer " + WebexFake.BOT_TOKEN));
 		assertThat(calls.get(2).getBodyAsString()).contains("\"name\":\"webex-recording-bot\"");
 		assertThat(connection.path).startsWith("/mercury/d1?outboundWireFormat=text");
 		assertThat(connection.received.get(0).path("type").asString()).isEqualTo("authorization");
@@ -152,8 +152,8 @@ class MercuryClientTests {
 		connection.sendActivity(Activities.meetingShare("33333333-0000-4000-8000-000000000002", ALICE_UUID,
 				"870f51ff287b41be84648412901e0402_I_167427437874906701"));
 		connection.sendActivity(Activities.fileShare("44444444-0000-4000-8000-000000000002", ALICE_UUID));
-		connection.sendActivity(Activities.post("55555555-0000-4000-8000-000000000002", "b0b0b0b0-0000-4000-8000-0000",
-				"BOT"));
+		connection.sendActivity(
+				Activities.post("55555555-0000-4000-8000-000000000002", "b0b0b0b0-0000-4000-8000-0000", "BOT"));
 
 		await().until(() -> this.submitted.size() == 4);
 		assertThat(this.submitted).extracting(ChatEvent::kind)
