@@ -1,7 +1,6 @@
 package io.github.recordingbot.webex;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +17,14 @@ import io.github.recordingbot.webex.WebexModels.PersonalMeetingRoom;
 import io.github.recordingbot.webex.WebexModels.Recording;
 import io.github.recordingbot.webex.WebexModels.Room;
 import io.github.recordingbot.webex.WebexModels.Webhook;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +34,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -58,20 +65,54 @@ public class WebexClient {
 
 	private final RestClient rest;
 
-	public WebexClient(WebexProperties properties, RestClient.Builder builder,
+	public WebexClient(WebexProperties properties, WebexResilienceProperties resilience, RestClient.Builder builder,
 			ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
 		this.properties = properties;
-		HttpClient httpClient = HttpClient.newBuilder()
-			.connectTimeout(properties.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
+		HttpComponentsClientHttpRequestFactory requestFactory = new HttpComponentsClientHttpRequestFactory(
+				httpClient(properties, resilience.maxConcurrentCalls()));
 		requestFactory.setReadTimeout(properties.readTimeout());
 		this.rest = builder.clone()
 			.baseUrl(properties.apiBaseUrl().toString())
 			.requestFactory(requestFactory)
 			.requestInterceptors((list) -> interceptors.orderedStream().forEach(list::add))
 			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+			.build();
+	}
+
+	/**
+	 * A blocking client that does its I/O on the calling thread (the JDK client hands
+	 * every call across its selector and worker threads). WebexResilience owns retries,
+	 * so the client must never repeat a call itself: a repeated POST would post a reply
+	 * twice.
+	 */
+	private static CloseableHttpClient httpClient(WebexProperties properties, int maxConcurrentCalls) {
+		// The bulkhead bounds the calls in flight; a pool at least as large never makes a
+		// call wait for a connection.
+		int connections = Math.max(64, maxConcurrentCalls);
+		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
+			.setMaxConnTotal(connections)
+			.setMaxConnPerRoute(connections)
+			.setDefaultConnectionConfig(ConnectionConfig.custom()
+				.setConnectTimeout(Timeout.of(properties.connectTimeout()))
+				.setSocketTimeout(Timeout.of(properties.readTimeout()))
+				// A kept-alive connection the server has closed meanwhile would fail the
+				// next POST, which is not retried.
+				.setValidateAfterInactivity(TimeValue.ofSeconds(1))
+				.setTimeToLive(TimeValue.ofMinutes(5))
+				.build())
+			.build();
+		return HttpClients.custom()
+			.setConnectionManager(pool)
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setResponseTimeout(Timeout.of(properties.readTimeout()))
+				.setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
+				.build())
+			.disableAutomaticRetries()
+			.disableRedirectHandling()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.evictIdleConnections(TimeValue.ofSeconds(30))
+			.evictExpiredConnections()
 			.build();
 	}
 

@@ -388,7 +388,7 @@ class WebexClientFaultTests {
 		}
 		ObjectProvider<ClientHttpRequestInterceptor> interceptors = beans
 			.getBeanProvider(ClientHttpRequestInterceptor.class);
-		return new WebexClient(properties, RestClient.builder(), interceptors);
+		return new WebexClient(properties, resilience, RestClient.builder(), interceptors);
 	}
 
 	static WebexProperties properties(Duration readTimeout) {
