@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -83,9 +82,6 @@ class WebexResilience implements ClientHttpRequestInterceptor, Ordered {
 			BufferedResponse response;
 			try {
 				response = attempt(request, body, execution);
-			}
-			catch (HttpTimeoutException ex) {
-				throw ex;
 			}
 			catch (IOException ex) {
 				if (last || ex instanceof InterruptedIOException) {
