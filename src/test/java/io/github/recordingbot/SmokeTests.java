@@ -32,6 +32,7 @@ class SmokeTests {
 		Path dir = Files.createTempDirectory("smoke");
 		registry.add("bot.config-file", () -> dir.resolve("missing-config.json").toString());
 		registry.add("bot.log-dir", () -> dir.resolve("log").toString());
+		registry.add("officer.token-storage-path", () -> dir.resolve("data").toString());
 	}
 
 	@Value("${local.server.port}")

@@ -48,6 +48,7 @@ public final class DemoTestSupport {
 		registry.add("server.port", () -> PORT);
 		registry.add("bot.config-file", () -> DIR.resolve("config.json").toString());
 		registry.add("bot.log-dir", () -> DIR.resolve("log").toString());
+		registry.add("officer.token-storage-path", () -> DIR.resolve("data").toString());
 		registry.add("bot.admin-password", () -> ADMIN_PASSWORD);
 	}
 
