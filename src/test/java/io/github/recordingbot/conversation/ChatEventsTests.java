@@ -74,6 +74,35 @@ class ChatEventsTests {
 	}
 
 	@Test
+	void sameDeliveryFromTwentyThreadsIsAcceptedOnce() throws Exception {
+		ThreadPoolExecutor big = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100));
+		ChatEvents door = new ChatEvents(this.identity, this.conversation, big);
+		java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(20);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			java.util.List<java.util.concurrent.Future<Admission>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				results.add(senders.submit(() -> {
+					start.await();
+					return door.submit(event("same", "p", "a@example.com"));
+				}));
+			}
+			start.countDown();
+			java.util.List<Admission> admissions = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Admission> result : results) {
+				admissions.add(result.get(5, TimeUnit.SECONDS));
+			}
+
+			assertThat(admissions).containsOnlyOnce(Admission.ACCEPTED);
+			assertThat(admissions).filteredOn(Admission.DUPLICATE::equals).hasSize(19);
+		}
+		finally {
+			senders.shutdownNow();
+			big.shutdownNow();
+		}
+	}
+
+	@Test
 	void sameEventTwiceIsADuplicate() {
 		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
 		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.DUPLICATE);
