@@ -76,6 +76,12 @@ class WebhookController {
 			logger.warn("Ignored a signed webhook delivery that is not a usable envelope: {}", ex.getMessage());
 			return ResponseEntity.ok().build();
 		}
+		if (envelope.created() != null
+				&& envelope.created().isBefore(this.clock.instant().minus(this.properties.maxAge()))) {
+			logger.info("Ignored a signed delivery created {}, older than {}", envelope.created(),
+					this.properties.maxAge());
+			return ResponseEntity.ok().build();
+		}
 		ChatEvent.Kind kind = kind(envelope);
 		if (kind == null) {
 			logger.info("Ignored a signed {}/{} delivery", printable(envelope.resource()), printable(envelope.event()));

@@ -1,5 +1,7 @@
 package io.github.recordingbot.webhook;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -12,13 +14,20 @@ import org.springframework.util.StringUtils;
  * @param secretPrevious the secret before the last rotation, accepted too
  * ({@code WEBHOOK_SECRET_PREVIOUS})
  * @param maxBodyBytes the largest body read; Webex envelopes are 1–2 KB
+ * @param maxAge older deliveries (by {@code data.created}) are ignored: the signature
+ * carries no timestamp, so this and the one-hour deduplication together stop replays
  */
 @ConfigurationProperties("webhook")
-public record WebhookProperties(String secret, String secretPrevious, @DefaultValue("65536") int maxBodyBytes) {
+public record WebhookProperties(String secret, String secretPrevious, @DefaultValue("65536") int maxBodyBytes,
+		@DefaultValue("10m") Duration maxAge) {
 
 	public WebhookProperties {
 		secret = StringUtils.hasText(secret) ? secret : null;
 		secretPrevious = StringUtils.hasText(secretPrevious) ? secretPrevious : null;
+		if (maxAge == null || maxAge.isNegative() || maxAge.isZero() || maxAge.compareTo(Duration.ofHours(1)) > 0) {
+			throw new IllegalArgumentException(
+					"webhook.max-age must be more than 0 and at most 1h (the deduplication window), got " + maxAge);
+		}
 		if (maxBodyBytes < 1024) {
 			throw new IllegalArgumentException("webhook.max-body-bytes must be at least 1024, got " + maxBodyBytes);
 		}

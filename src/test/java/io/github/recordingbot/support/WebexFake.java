@@ -38,6 +38,12 @@ public final class WebexFake {
 
 	public static final String SECRET = "a-webhook-secret-of-at-least-32-characters";
 
+	/**
+	 * When the test deliveries were created: now, since the bot ignores deliveries older
+	 * than ten minutes.
+	 */
+	public static final String CREATED = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+
 	public static final String BOT_ID = personId("b0b0b0b0-0000-4000-8000-000000000000");
 
 	public final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -282,8 +288,7 @@ public final class WebexFake {
 				 "created":"2026-11-25T11:00:00.000Z","actorId":"%s",
 				 "data":{"id":"%s","roomId":"%s"%s,"personId":"%s"%s,"created":"%s"}}
 				""".formatted(id("WEBHOOK", "w1"), resource, id("ORGANIZATION", "o1"), BOT_ID, id("APPLICATION", "a1"),
-				personId, dataId, roomId(personId), roomTypeField, personId, emailField,
-				Instant.parse("2026-11-25T11:59:59Z"));
+				personId, dataId, roomId(personId), roomTypeField, personId, emailField, CREATED);
 	}
 
 	public static String sign(String secret, byte[] body) {

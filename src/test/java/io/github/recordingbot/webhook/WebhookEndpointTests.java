@@ -78,6 +78,22 @@ class WebhookEndpointTests extends BotEndToEndTest {
 	}
 
 	@Test
+	void signedDeliveryOlderThanTenMinutesGets200AndNoWebexCall() throws Exception {
+		String stale = java.time.Instant.now().minus(java.time.Duration.ofMinutes(11)).toString();
+		byte[] body = new String(body("stale"), StandardCharsets.UTF_8)
+			.replace("\"created\":\"" + WebexFake.CREATED + "\"", "\"created\":\"" + stale + "\"")
+			.getBytes(StandardCharsets.UTF_8);
+
+		HttpResponse<String> response = send(
+				request(body).header("X-Spark-Signature", WebexFake.sign(WebexFake.SECRET, body)));
+
+		assertThat(new String(body, StandardCharsets.UTF_8)).contains(stale);
+		assertThat(response.statusCode()).isEqualTo(200);
+		Thread.sleep(50);
+		assertThat(WEBEX.calls()).isEmpty();
+	}
+
+	@Test
 	void signedDeliveryOfAnotherResourceGets200AndNoWebexCall() throws Exception {
 		byte[] body = WebexFake.envelope("memberships", "m1", ALICE, "alice@example.com", "direct")
 			.getBytes(StandardCharsets.UTF_8);
