@@ -38,7 +38,7 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 	}
 
 	/** A body element. */
-	public sealed interface Element permits TextBlock, TextInput, NumberInput, Container, FactSet, ActionSet {
+	public sealed interface Element permits TextBlock, TextInput, NumberInput, Container, ActionSet {
 
 	}
 
@@ -107,33 +107,11 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 			items = List.copyOf(items);
 		}
 
-		public static Container of(List<Element> items) {
-			return new Container(items, null);
-		}
-
 		@JsonProperty("type")
 		public String type() {
 			return "Container";
 		}
 
-	}
-
-	/** {@code FactSet}. */
-	public record FactSet(List<Fact> facts) implements Element {
-
-		public FactSet {
-			facts = List.copyOf(facts);
-		}
-
-		@JsonProperty("type")
-		public String type() {
-			return "FactSet";
-		}
-
-	}
-
-	/** One fact of a {@link FactSet}. */
-	public record Fact(String title, String value) {
 	}
 
 	/** {@code ActionSet}: buttons inside the body. */

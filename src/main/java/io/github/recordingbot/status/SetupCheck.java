@@ -67,11 +67,6 @@ public class SetupCheck {
 		return this.demo;
 	}
 
-	/** Whether nothing is missing. */
-	public boolean complete() {
-		return settings().stream().allMatch(Setting::present);
-	}
-
 	@EventListener(ApplicationReadyEvent.class)
 	void logMissing() {
 		if (this.demo) {

@@ -151,14 +151,7 @@ public class WebexClient {
 	 * twice.
 	 */
 	public Message postMessage(NewMessage message) {
-		return call("POST messages",
-				() -> this.rest.post()
-					.uri("/messages")
-					.headers((h) -> h.setBearerAuth(botToken()))
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(message)
-					.retrieve()
-					.body(Message.class));
+		return call("POST messages", () -> send(this.rest.post().uri("/messages"), message, Message.class));
 	}
 
 	// Webhooks (bot token)
@@ -172,14 +165,7 @@ public class WebexClient {
 
 	/** {@code POST /webhooks}. */
 	public Webhook createWebhook(Webhook webhook) {
-		return call("POST webhooks",
-				() -> this.rest.post()
-					.uri("/webhooks")
-					.headers((h) -> h.setBearerAuth(botToken()))
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(webhook)
-					.retrieve()
-					.body(Webhook.class));
+		return call("POST webhooks", () -> send(this.rest.post().uri("/webhooks"), webhook, Webhook.class));
 	}
 
 	/**
@@ -187,14 +173,7 @@ public class WebexClient {
 	 * active.
 	 */
 	public Webhook updateWebhook(String id, Webhook webhook) {
-		return call("PUT webhooks/{id}",
-				() -> this.rest.put()
-					.uri("/webhooks/{id}", id)
-					.headers((h) -> h.setBearerAuth(botToken()))
-					.contentType(MediaType.APPLICATION_JSON)
-					.body(webhook)
-					.retrieve()
-					.body(Webhook.class));
+		return call("PUT webhooks/{id}", () -> send(this.rest.put().uri("/webhooks/{id}", id), webhook, Webhook.class));
 	}
 
 	/** {@code DELETE /webhooks/{id}}. */
@@ -291,6 +270,15 @@ public class WebexClient {
 			throw new WebexException("BOT_ACCESS_TOKEN is not set", 401, null, null, null);
 		}
 		return this.properties.botAccessToken();
+	}
+
+	/** Sends a JSON body with the bot token: the bot is the only identity that writes. */
+	private <T> T send(RestClient.RequestBodySpec request, Object body, Class<T> type) {
+		return request.headers((h) -> h.setBearerAuth(botToken()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(type);
 	}
 
 	private <T> T get(String token, Function<UriBuilder, URI> uri, Class<T> type) {

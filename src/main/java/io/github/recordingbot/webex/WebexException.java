@@ -40,9 +40,4 @@ public class WebexException extends RuntimeException {
 		return this.status == 404;
 	}
 
-	/** Whether Webex refused the token (expired, revoked, missing scope). */
-	public boolean isUnauthorized() {
-		return this.status == 401 || this.status == 403;
-	}
-
 }
