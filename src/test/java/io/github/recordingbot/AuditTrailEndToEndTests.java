@@ -20,6 +20,7 @@ import io.github.recordingbot.conversation.ChatEvent;
 import io.github.recordingbot.conversation.Conversation;
 import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.TestClock;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.RecordingFixture;
 import org.junit.jupiter.api.Test;
@@ -201,7 +202,7 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		return new Scenario(person, decision, (id, i) -> {
 			WEBEX.attachmentAction(id, person.id(), inputs);
 			return new ChatEvent(ChatEvent.Kind.CARD_ACTION, id, WebexFake.roomId(person.id()), null, person.id(), null,
-					null, Instant.now());
+					null, TestClock.now());
 		});
 	}
 
@@ -224,7 +225,7 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		message.put("created", "2026-11-25T11:59:59.000Z");
 		WEBEX.server.stubFor(get("/v1/messages/" + id).willReturn(okJson(message.toString())));
 		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, roomId, roomType, person.id(), person.email(), null,
-				Instant.now());
+				TestClock.now());
 	}
 
 	static String json(String key, String value) {

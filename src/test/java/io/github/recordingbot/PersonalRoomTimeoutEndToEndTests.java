@@ -1,5 +1,7 @@
 package io.github.recordingbot;
 
+import java.time.Clock;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -33,6 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class PersonalRoomTimeoutEndToEndTests {
+
+	/** Fixtures are dated relative to this clock, never to the day the tests run. */
+	@TestBean(methodName = "io.github.recordingbot.support.TestClock#clock")
+	Clock clock;
 
 	static final Path LOG_DIR = BotTestSupport.DIR.resolve("log-timeout");
 

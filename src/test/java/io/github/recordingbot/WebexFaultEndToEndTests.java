@@ -1,5 +1,7 @@
 package io.github.recordingbot;
 
+import java.time.Clock;
+
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -42,6 +45,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebexFaultEndToEndTests {
+
+	/** Fixtures are dated relative to this clock, never to the day the tests run. */
+	@TestBean(methodName = "io.github.recordingbot.support.TestClock#clock")
+	Clock clock;
 
 	static final String ALICE = WebexFake.personId("a11ce000-0000-4000-8000-0000000000f1");
 

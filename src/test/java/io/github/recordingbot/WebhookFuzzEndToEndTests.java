@@ -1,5 +1,7 @@
 package io.github.recordingbot;
 
+import java.time.Clock;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -24,6 +26,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
 class WebhookFuzzEndToEndTests {
+
+	/** Fixtures are dated relative to this clock, never to the day the tests run. */
+	@TestBean(methodName = "io.github.recordingbot.support.TestClock#clock")
+	Clock clock;
 
 	static final int MAX_BODY = 64 * 1024;
 

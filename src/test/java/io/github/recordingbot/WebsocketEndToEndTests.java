@@ -1,5 +1,7 @@
 package io.github.recordingbot;
 
+import java.time.Clock;
+
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -21,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static io.github.recordingbot.RecRequestEndToEndTests.JSON;
 import static io.github.recordingbot.RecRequestEndToEndTests.expectedLinks;
@@ -37,6 +40,10 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class WebsocketEndToEndTests {
+
+	/** Fixtures are dated relative to this clock, never to the day the tests run. */
+	@TestBean(methodName = "io.github.recordingbot.support.TestClock#clock")
+	Clock clock;
 
 	static final FakeMercury MERCURY = new FakeMercury();
 

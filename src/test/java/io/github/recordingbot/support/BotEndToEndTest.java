@@ -1,5 +1,7 @@
 package io.github.recordingbot.support;
 
+import java.time.Clock;
+
 import io.github.recordingbot.access.AccessConfigStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.convention.TestBean;
 
 /**
  * Base of the tests that run the whole bot on a random port against {@link WebexFake}:
@@ -17,6 +20,10 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BotEndToEndTest {
+
+	/** Fixtures are dated relative to this clock, never to the day the tests run. */
+	@TestBean(methodName = "io.github.recordingbot.support.TestClock#clock")
+	Clock clock;
 
 	@DynamicPropertySource
 	static void botProperties(DynamicPropertyRegistry registry) {

@@ -42,7 +42,7 @@ public final class WebexFake {
 	 * When the test deliveries were created: now, since the bot ignores deliveries older
 	 * than ten minutes.
 	 */
-	public static final String CREATED = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+	public static final String CREATED = TestClock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
 
 	public static final String BOT_ID = personId("b0b0b0b0-0000-4000-8000-000000000000");
 

@@ -79,7 +79,9 @@ class WebhookEndpointTests extends BotEndToEndTest {
 
 	@Test
 	void signedDeliveryOlderThanTenMinutesGets200AndNoWebexCall() throws Exception {
-		String stale = java.time.Instant.now().minus(java.time.Duration.ofMinutes(11)).toString();
+		String stale = io.github.recordingbot.support.TestClock.now()
+			.minus(java.time.Duration.ofMinutes(11))
+			.toString();
 		byte[] body = new String(body("stale"), StandardCharsets.UTF_8)
 			.replace("\"created\":\"" + WebexFake.CREATED + "\"", "\"created\":\"" + stale + "\"")
 			.getBytes(StandardCharsets.UTF_8);
