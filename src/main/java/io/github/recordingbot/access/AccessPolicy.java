@@ -58,6 +58,7 @@ public class AccessPolicy {
 			case NOT_PERSONAL_ROOM -> Verdict.ALLOW;
 			case PERSONAL_ROOM -> Verdict.deny("pmr_owner_only", "refusal.personalRoom");
 			case UNKNOWN -> Verdict.deny("pmr_check_failed", "refusal.personalRoomUnverified");
+			case NOT_CHECKABLE -> Verdict.deny("pmr_not_checkable", "refusal.personalRoomNotCheckable");
 		};
 	}
 
@@ -71,7 +72,13 @@ public class AccessPolicy {
 		PERSONAL_ROOM, NOT_PERSONAL_ROOM,
 
 		/** The check could not be made (error, 429, timeout): fail closed. */
-		UNKNOWN
+		UNKNOWN,
+
+		/**
+		 * The authorization may not read other people's personal rooms, and the meeting
+		 * does not say: fail closed.
+		 */
+		NOT_CHECKABLE
 
 	}
 

@@ -109,7 +109,8 @@ class OfficerConfiguration {
 				manager(registrations, clients, outcomes, refresh, officer.refreshBefore(), clock),
 				// a skew longer than any token's life: refreshes whatever the expiry says
 				manager(registrations, clients, outcomes, refresh, Duration.ofDays(3650), clock));
-		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock);
+		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock,
+				java.util.Set.copyOf(officer.scopes()));
 	}
 
 	@Bean

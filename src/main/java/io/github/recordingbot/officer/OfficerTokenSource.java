@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.recordingbot.webex.OfficerTokens;
@@ -50,10 +51,14 @@ class OfficerTokenSource implements OfficerTokens {
 
 	private final Clock clock;
 
+	private final Set<String> configuredScopes;
+
 	private final ReentrantLock lock = new ReentrantLock();
 
 	OfficerTokenSource(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			AuthorizationRecords records, Managers managers, WebexProperties webex, Duration clockSkew, Clock clock) {
+			AuthorizationRecords records, Managers managers, WebexProperties webex, Duration clockSkew, Clock clock,
+			Set<String> configuredScopes) {
+		this.configuredScopes = Set.copyOf(configuredScopes);
 		this.registrations = registrations;
 		this.clients = clients;
 		this.records = records;
@@ -67,6 +72,20 @@ class OfficerTokenSource implements OfficerTokens {
 	public Optional<String> accessToken() {
 		Optional<String> stored = storedToken();
 		return stored.isPresent() ? stored : Optional.ofNullable(this.webex.integrationAccessToken());
+	}
+
+	/**
+	 * The scopes Webex granted to the stored authorization; for a token given by hand
+	 * ({@code WEBEX_INTEGRATION_ACCESS_TOKEN}), the configured ones, since Webex says
+	 * nothing about them.
+	 */
+	@Override
+	public Set<String> grantedScopes() {
+		Optional<OAuth2AuthorizedClient> client = current();
+		if (client.isPresent()) {
+			return client.get().getAccessToken().getScopes();
+		}
+		return (this.webex.integrationAccessToken() != null) ? this.configuredScopes : Set.of();
 	}
 
 	/**

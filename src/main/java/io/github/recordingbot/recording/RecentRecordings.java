@@ -34,12 +34,16 @@ import org.springframework.stereotype.Service;
  * bot cannot identify (webhook mode: the REST message names no meeting).
  *
  * <p>
- * One call: {@code GET /recordings?hostEmail=<sender>&from&to} filters on Webex's side
- * with the same admin-level {@code hostEmail} the {@code rec} lookup already relies on.
- * The Compliance Officer's {@code GET /admin/recordings} has no host filter, so it would
- * page through the whole organisation's recordings (and stop at the page cap) to find one
- * person's. Listing needs no policy check: it shows only recordings the sender hosted,
- * and no links; picking one runs the full request with the policy.
+ * One list: {@code GET /admin/recordings?from&to} (the documented Compliance Officer
+ * call; at most 30 days, all pages up to the page cap), keeping the recordings whose
+ * {@code hostEmail} is the sender's. The user-level {@code /recordings?hostEmail=} is not
+ * an option: for an officer-only token Webex ignores {@code hostEmail} and answers with
+ * the officer's own recordings. Listing needs no policy check: it shows only recordings
+ * the sender hosted, and no links; picking one runs the full request with the policy.
+ *
+ * @see <a href=
+ * "https://developer.webex.com/docs/api/v1/recordings/list-recordings-for-an-admin-or-compliance-officer">List
+ * Recordings For an Admin or Compliance Officer</a>
  */
 @Service
 public class RecentRecordings {
@@ -89,7 +93,7 @@ public class RecentRecordings {
 		Instant to = this.clock.instant();
 		List<Recording> recordings;
 		try {
-			recordings = this.webex.recordingsOfHost(token.get(), senderEmail, to.minus(WINDOW), to);
+			recordings = this.webex.adminRecordingsBetween(token.get(), to.minus(WINDOW), to);
 		}
 		catch (WebexException ex) {
 			return Outcome.of((ex.status() == 429) ? this.replies.busy() : this.replies.webexDown(),
@@ -98,6 +102,7 @@ public class RecentRecordings {
 		Map<String, Recording> byMeeting = new LinkedHashMap<>();
 		recordings.stream()
 			.filter((r) -> r.meetingId() != null && (r.status() == null || "available".equals(r.status())))
+			.filter((r) -> r.hostEmail() != null && r.hostEmail().trim().equalsIgnoreCase(senderEmail.trim()))
 			.sorted(Comparator.comparing(RecentRecordings::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
 			.forEach((r) -> byMeeting.putIfAbsent(r.meetingId(), r));
 		String hint = this.texts.get("reply.formHint");

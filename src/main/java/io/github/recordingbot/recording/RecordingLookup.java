@@ -31,10 +31,15 @@ import org.springframework.stereotype.Service;
  * Finds a meeting's recordings with the fewest Webex calls and decides who gets them.
  *
  * <p>
- * Budget for one request: {@code GET /meetings} for the series, then
- * {@code GET /recordings} for every instance of the series at once (in parallel with the
- * personal-room check when it is needed), then {@code GET /recordings/{id}} for each
- * recording in parallel, because only the details carry the temporary links.
+ * Budget for one request, on the documented Compliance Officer endpoints (an admin token
+ * may call them too): {@code GET /admin/meetings?meetingNumber} for the meeting and its
+ * series, then {@code GET /admin/recordings?meetingId=<series>} for every instance of the
+ * series at once (in parallel with the personal-room check when it is needed and
+ * possible), then {@code GET /recordings/{id}} for each recording in parallel, because
+ * only the details carry the temporary links.
+ *
+ * @see <a href="https://developer.webex.com/docs/meetings#meetings-api-scopes">Meetings
+ * API scopes</a>
  */
 @Service
 public class RecordingLookup {
@@ -100,12 +105,18 @@ public class RecordingLookup {
 	}
 
 	private Outcome find(RecordingRequest request, String token) {
-		List<Meeting> meetings = this.webex.meetingsByNumber(token, request.meetingNumber(), request.hostEmail());
-		if (meetings.isEmpty()) {
+		// A meeting number identifies the meeting; the host the user typed (or the
+		// sender,
+		// by default) must be its host, as the host-filtered lookup of the original bot
+		// required.
+		Optional<Meeting> meeting = this.webex.adminMeetingsByNumber(token, request.meetingNumber())
+			.stream()
+			.filter((m) -> sameEmail(m.hostEmail(), request.hostEmail()))
+			.findFirst();
+		if (meeting.isEmpty()) {
 			return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
 		}
-		Meeting meeting = meetings.get(0);
-		return findForMeeting(request, meeting, token);
+		return findForMeeting(request, meeting.get(), token);
 	}
 
 	/**
@@ -121,7 +132,7 @@ public class RecordingLookup {
 			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
 		}
 		try {
-			Meeting meeting = this.webex.meeting(token.get(), meetingId);
+			Meeting meeting = this.webex.adminMeeting(token.get(), meetingId);
 			return findForMeeting(request, meeting, token.get());
 		}
 		catch (WebexException ex) {
@@ -135,9 +146,8 @@ public class RecordingLookup {
 
 	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, String token) {
 		// A forwarded recording names one ended instance: list that instance's
-		// recordings, not the
-		// whole series' (GET /recordings accepts a series, scheduled meeting or instance
-		// id).
+		// recordings, not the whole series' (GET /admin/recordings accepts a series,
+		// scheduled meeting or instance id).
 		String listId = "meeting".equals(meeting.meetingType()) ? meeting.id() : meeting.seriesId();
 		List<String> meetingIds = List.of(listId);
 		String hostEmail = (meeting.hostEmail() != null) ? meeting.hostEmail() : request.hostEmail();
@@ -145,17 +155,11 @@ public class RecordingLookup {
 		if (!host.allowed()) {
 			return new Outcome(this.replies.refusal(host), Decision.DENIED, host.reason(), meetingIds, List.of());
 		}
-		Instant to = this.clock.instant();
-		Instant from = to.minus(Duration.ofDays(request.daysBack()));
-		CompletableFuture<PersonalRoom> personalRoom = this.policy.needsPersonalRoomCheck(request.requesterPersonId(),
-				meeting.hostUserId())
-						? CompletableFuture.supplyAsync(
-								() -> this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()),
-								this.executor)
-						: CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
+		Instant from = this.clock.instant().minus(Duration.ofDays(request.daysBack()));
+		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, token);
 		List<Recording> listed;
 		try {
-			listed = this.webex.recordings(token, listId, hostEmail, from, to);
+			listed = this.webex.adminRecordingsOfMeeting(token, listId);
 		}
 		catch (WebexException ex) {
 			personalRoom.cancel(false);
@@ -191,6 +195,23 @@ public class RecordingLookup {
 			.forEach(instanceIds::add);
 		return new Outcome(this.replies.recordings(meeting, details), Decision.PERMITTED, "ok", instanceIds,
 				recordingIds);
+	}
+
+	/**
+	 * The personal-room answer, asked of Webex in parallel with the recordings list only
+	 * when the policy needs it and the meeting itself does not tell.
+	 */
+	private CompletableFuture<PersonalRoom> personalRoom(RecordingRequest request, Meeting meeting, String hostEmail,
+			String token) {
+		if (!this.policy.needsPersonalRoomCheck(request.requesterPersonId(), meeting.hostUserId())) {
+			return CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
+		}
+		if (!this.personalRooms.needsCall(meeting)) {
+			return CompletableFuture
+				.completedFuture(this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()));
+		}
+		return CompletableFuture.supplyAsync(
+				() -> this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()), this.executor);
 	}
 
 	private List<Recording> details(String token, List<Recording> recordings) {
@@ -232,6 +253,10 @@ public class RecordingLookup {
 				detail.temporaryDirectDownloadLinks());
 	}
 
+	private static boolean sameEmail(String a, String b) {
+		return a != null && b != null && a.trim().equalsIgnoreCase(b.trim());
+	}
+
 	private static <T> T coalesce(T first, T second) {
 		return (first != null) ? first : second;
 	}
@@ -245,6 +270,13 @@ public class RecordingLookup {
 			logger.warn("Webex refused the officer token (trackingId {})", ex.trackingId());
 			return new Outcome(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_token_rejected",
 					meetingIds, List.of());
+		}
+		if (ex.status() == 403) {
+			// The authorization lacks a role or scope for this call: the status page says
+			// which, and no retry will help.
+			logger.warn("Webex refused an officer call with 403 (trackingId {})", ex.trackingId());
+			return new Outcome(this.replies.notAllowed(), Decision.UNAUTHORIZED, "officer_forbidden", meetingIds,
+					List.of());
 		}
 		if (ex.status() == 429) {
 			return new Outcome(this.replies.busy(), Decision.UPSTREAM_ERROR, "upstream_429", meetingIds, List.of());

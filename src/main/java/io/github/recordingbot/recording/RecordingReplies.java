@@ -185,6 +185,10 @@ class RecordingReplies {
 		return Reply.text(this.texts.get(verdict.messageKey()));
 	}
 
+	Reply notAllowed() {
+		return Reply.text(this.texts.get("reply.notAllowed"));
+	}
+
 	Reply busy() {
 		return Reply.text(this.texts.get("reply.webexBusy"));
 	}

@@ -1,6 +1,7 @@
 package io.github.recordingbot.webex;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where recording lookups get the Compliance Officer's access token from.
@@ -11,6 +12,14 @@ public interface OfficerTokens {
 	 * A usable access token, or empty when the bot is not authorized (yet, or any more).
 	 */
 	Optional<String> accessToken();
+
+	/**
+	 * The scopes the authorization holds, as far as the bot knows them; empty when not
+	 * authorized.
+	 */
+	default Set<String> grantedScopes() {
+		return Set.of();
+	}
 
 	/**
 	 * Webex answered 401 to this token although it had not expired: refresh once, if the

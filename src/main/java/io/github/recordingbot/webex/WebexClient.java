@@ -39,6 +39,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilder;
 
 /**
@@ -186,64 +187,75 @@ public class WebexClient {
 					.toBodilessEntity());
 	}
 
-	// Officer calls
+	// Officer calls: the documented Compliance Officer endpoints, which an admin token
+	// may call as well. The user-level /meetings and /recordings answer an officer-only
+	// token as for the officer's own meetings.
+	// https://developer.webex.com/docs/meetings#meetings-api-scopes
 	// ---------------------------------------------------------------------------
 
 	/**
-	 * {@code GET /meetings?meetingNumber=…&hostEmail=…}: the series (or scheduled
-	 * meetings) with that number. Ended instances are not returned for a meeting number
-	 * lookup.
+	 * {@code GET /admin/meetings?meetingNumber=…}: the current scheduled meeting of the
+	 * series with that number, or the series itself when no scheduled meeting is left. A
+	 * meeting number identifies the meeting: there is no host parameter.
 	 */
-	public List<Meeting> meetingsByNumber(String officerToken, String meetingNumber, String hostEmail) {
-		return call("meetings", () -> {
+	public List<Meeting> adminMeetingsByNumber(String officerToken, String meetingNumber) {
+		return call("admin/meetings", () -> {
 			Items<Meeting> items = get(officerToken,
-					(b) -> b.path("/meetings")
-						.queryParam("meetingNumber", meetingNumber)
-						.queryParam("hostEmail", hostEmail)
-						.build(),
-					MEETINGS);
+					(b) -> b.path("/admin/meetings").queryParam("meetingNumber", meetingNumber).build(), MEETINGS);
 			return (items != null && items.items() != null) ? items.items() : List.of();
 		});
 	}
 
-	/** {@code GET /meetings/{id}}: a series, scheduled meeting or instance. */
-	public Meeting meeting(String officerToken, String meetingId) {
-		return call("meetings/{id}",
-				() -> get(officerToken, (b) -> b.path("/meetings/{id}").build(meetingId), Meeting.class));
+	/**
+	 * {@code GET /admin/meetings/{id}}: a series, scheduled meeting or meeting instance.
+	 */
+	public Meeting adminMeeting(String officerToken, String meetingId) {
+		return call("admin/meetings/{id}",
+				() -> get(officerToken, (b) -> b.path("/admin/meetings/{id}").build(meetingId), Meeting.class));
 	}
 
 	/**
-	 * {@code GET /recordings?meetingId=…&hostEmail=…&from=…&to=…}, all pages up to the
-	 * page cap: every instance of the series in one list.
+	 * {@code GET /admin/recordings?meetingId=…}, all pages up to the page cap: every
+	 * recording of a series (or of one scheduled meeting or instance). Webex ignores
+	 * {@code from} and {@code to} with a meeting id, so the caller keeps its own window.
 	 */
-	public List<Recording> recordings(String officerToken, String meetingId, String hostEmail, Instant from,
-			Instant to) {
-		URI first = new org.springframework.web.util.DefaultUriBuilderFactory(this.properties.apiBaseUrl().toString())
-			.builder()
-			.path("/recordings")
-			.queryParam("meetingId", meetingId)
-			.queryParam("hostEmail", hostEmail)
-			.queryParam("from", from.toString())
-			.queryParam("to", to.toString())
-			.queryParam("max", 100)
-			.build();
-		return call("recordings", () -> getAll(officerToken, first, RECORDINGS));
+	public List<Recording> adminRecordingsOfMeeting(String officerToken, String meetingId) {
+		URI first = adminRecordings().queryParam("meetingId", meetingId).queryParam("max", 100).build();
+		return call("admin/recordings", () -> getAll(officerToken, first, RECORDINGS));
 	}
 
 	/**
-	 * {@code GET /recordings?hostEmail=…&from=…&to=…}, all pages up to the page cap: the
-	 * recordings a host made in the window, whatever the meeting.
+	 * {@code GET /admin/recordings?from=…&to=…}, all pages up to the page cap: the
+	 * recordings of the officer's site in the window, at most 30 days long.
 	 */
-	public List<Recording> recordingsOfHost(String officerToken, String hostEmail, Instant from, Instant to) {
-		URI first = new org.springframework.web.util.DefaultUriBuilderFactory(this.properties.apiBaseUrl().toString())
-			.builder()
-			.path("/recordings")
-			.queryParam("hostEmail", hostEmail)
-			.queryParam("from", from.toString())
-			.queryParam("to", to.toString())
-			.queryParam("max", 100)
-			.build();
-		return call("recordings", () -> getAll(officerToken, first, RECORDINGS));
+	public List<Recording> adminRecordingsBetween(String officerToken, Instant from, Instant to) {
+		URI first = window(from, to).queryParam("max", 100).build();
+		return call("admin/recordings", () -> getAll(officerToken, first, RECORDINGS));
+	}
+
+	/**
+	 * {@code GET /admin/recordings?from=…&to=…&max=1}, one page: the cheapest call that
+	 * tells whether the authorization may list recordings.
+	 */
+	public List<Recording> adminRecordingsProbe(String officerToken, Instant from, Instant to) {
+		URI first = window(from, to).queryParam("max", 1).build();
+		return call("admin/recordings", () -> {
+			Items<Recording> items = this.rest.get()
+				.uri(first)
+				.headers((h) -> h.setBearerAuth(officerToken))
+				.retrieve()
+				.body(RECORDINGS);
+			return (items != null && items.items() != null) ? items.items() : List.of();
+		});
+	}
+
+	private UriBuilder window(Instant from, Instant to) {
+		return adminRecordings().queryParam("from", from.toString()).queryParam("to", to.toString());
+	}
+
+	private UriBuilder adminRecordings() {
+		return new DefaultUriBuilderFactory(this.properties.apiBaseUrl().toString()).builder()
+			.path("/admin/recordings");
 	}
 
 	/**
@@ -255,7 +267,11 @@ public class WebexClient {
 				() -> get(officerToken, (b) -> b.path("/recordings/{id}").build(recordingId), Recording.class));
 	}
 
-	/** {@code GET /meetingPreferences/personalMeetingRoom?userEmail=…}. */
+	/**
+	 * {@code GET /meetingPreferences/personalMeetingRoom?userEmail=…}: {@code userEmail}
+	 * is honoured only with {@code meeting:admin_preferences_read}; any other token gets
+	 * its own personal room, so callers ask only when that scope was granted.
+	 */
 	public PersonalMeetingRoom personalMeetingRoom(String officerToken, String userEmail) {
 		return call("meetingPreferences/personalMeetingRoom", () -> get(officerToken,
 				(b) -> b.path("/meetingPreferences/personalMeetingRoom").queryParam("userEmail", userEmail).build(),
