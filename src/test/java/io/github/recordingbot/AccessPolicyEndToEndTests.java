@@ -63,7 +63,7 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 		@Test
 		void recWhenHostOnlyAndSenderIsNotHostThenRefuses() {
-			meeting(NUMBER, "bob@example.com", BOB, "bob@example.com");
+			meeting(NUMBER, BOB, "bob@example.com");
 			recordings();
 
 			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 bob@example.com");
@@ -74,7 +74,7 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 		@Test
 		void recWhenHostOnlyAndSenderHasTheHostsEmailButAnotherPersonIdThenRefuses() {
-			meeting(NUMBER, ALICE_EMAIL, ALICE, ALICE_EMAIL);
+			meeting(NUMBER, ALICE, ALICE_EMAIL);
 			recordings();
 
 			String messageId = send(ALICE_TWIN, ALICE_EMAIL, "rec 123456789");
@@ -84,19 +84,25 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 		}
 
 		@Test
-		void recWhenHostOnlyAndTypedHostEmailIsNotTheRealHostThenDecidesOnTheApisHostId() {
-			// Alice names herself as host, but Webex says Bob hosts the meeting.
-			meeting(NUMBER, ALICE_EMAIL, BOB, "bob@example.com");
+		void recWhenTypedHostEmailIsNotTheRealHostThenNoMeetingAndNoRecordingList() {
+			// Alice names herself as host, but Webex says Bob hosts the meeting: the
+			// meeting number is Bob's, so Alice has no meeting with that number.
+			meeting(NUMBER, BOB, "bob@example.com");
 			recordings();
 
 			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 alice@example.com");
 
-			assertRefused(messageId, "Only the meeting's host", "host_only");
+			assertThat(awaitReplies(1).get(0)).contains("No meeting 123456789 hosted by alice@example.com")
+				.doesNotContain("https://");
+			assertThat(auditLine(messageId).get("decision").asString()).isEqualTo("nodata");
+			assertThat(WEBEX.calls()).extracting(LoggedRequest::getUrl)
+				.containsExactly("/v1/messages/" + messageId, "/v1/admin/meetings?meetingNumber=123456789",
+						"/v1/messages");
 		}
 
 		@Test
 		void recWhenHostOnlyAndSenderIsTheHostThenSendsLinksInFourPlusRCalls() {
-			meeting(NUMBER, ALICE_EMAIL, ALICE, ALICE_EMAIL);
+			meeting(NUMBER, ALICE, ALICE_EMAIL);
 			recordings();
 
 			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789");
@@ -107,7 +113,7 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 		@Test
 		void cardSubmitWhenHostOnlyAndSenderIsNotHostThenRefuses() {
-			meeting(NUMBER, "bob@example.com", BOB, "bob@example.com");
+			meeting(NUMBER, BOB, "bob@example.com");
 			recordings();
 
 			String actionId = submit(ALICE, ALICE_EMAIL, "bob@example.com");
@@ -117,6 +123,10 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 	}
 
+	/**
+	 * The personal-room rule with an admin's authorization, which may read another
+	 * person's personal room.
+	 */
 	@Nested
 	class PersonalRoom {
 
@@ -127,20 +137,48 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 
 		@Test
 		void recWhenPersonalRoomAndSenderIsTheOwnerThenSendsLinksWithoutCheckingTheRoom() {
-			meeting(NUMBER, "bob@example.com", BOB, "bob@example.com");
+			WEBEX.personalRoomMeeting(NUMBER, "bob@example.com", SERIES, BOB);
 			recordings();
-			WEBEX.personalRoom("bob@example.com", NUMBER);
 
 			String messageId = send(BOB, "bob@example.com", "rec 123456789");
 
 			assertPermitted(messageId);
 			assertThat(WEBEX.calls()).hasSize(4 + 1);
+			assertThat(pmrCalls()).isEmpty();
 		}
 
 		@Test
-		void recWhenPersonalRoomAndSenderIsNotTheOwnerThenRefuses() {
+		void recWhenScheduledMeetingSaysPersonalRoomThenRefusesWithoutListingOrCheckingTheRoom() {
+			String host = "pmr-scheduled@example.com";
+			WEBEX.personalRoomMeeting(NUMBER, host, SERIES, BOB);
+			recordings();
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 " + host);
+
+			assertRefused(messageId, "personal room meeting", "pmr_owner_only");
+			assertThat(WEBEX.calls()).extracting(LoggedRequest::getUrl)
+				.containsExactly("/v1/messages/" + messageId, "/v1/admin/meetings?meetingNumber=123456789",
+						"/v1/messages");
+		}
+
+		@Test
+		void recWhenScheduledMeetingIsARegularMeetingThenSendsLinksWithoutCheckingTheRoom() {
+			String host = "pmr-regular@example.com";
+			meeting(NUMBER, BOB, host);
+			recordings();
+			WEBEX.personalRoom(host, NUMBER);
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 " + host);
+
+			assertPermitted(messageId);
+			assertThat(WEBEX.calls()).hasSize(4 + 1);
+			assertThat(pmrCalls()).isEmpty();
+		}
+
+		@Test
+		void recWhenSeriesNumberIsTheHostsPersonalRoomAndSenderIsNotTheOwnerThenRefuses() {
 			String host = "pmr-owner@example.com";
-			meeting(NUMBER, host, BOB, host);
+			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Bob's room");
 			recordings();
 			WEBEX.personalRoom(host, "123 456 789");
 
@@ -153,9 +191,9 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 		}
 
 		@Test
-		void recWhenNotAPersonalRoomThenAnyApprovedSenderGetsLinksInFourPlusRPlusOneCalls() {
+		void recWhenSeriesIsNotAPersonalRoomThenAnyApprovedSenderGetsLinksInFourPlusRPlusOneCalls() {
 			String host = "pmr-other@example.com";
-			meeting(NUMBER, host, BOB, host);
+			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Board meeting");
 			recordings();
 			WEBEX.personalRoom(host, "987654321");
 
@@ -166,9 +204,26 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 		}
 
 		@Test
+		void recWhenPersonalRoomAnswerHasNoAccessCodeThenRefusesAsUnverified() {
+			String host = "pmr-no-code@example.com";
+			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Board meeting");
+			recordings();
+			WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom")).willReturn(okJson("""
+					{"topic":"PMR","hostPin":"4325","personalMeetingRoomLink":"https://example.webex.com/meet/x",
+					 "enabledAutoLock":false,"enabledNotifyHost":true,"supportCoHost":true,
+					 "sipAddress":"x@example.webex.com","dialInIpAddress":"192.168.100.100",
+					 "telephony":{"callInNumbers":[]}}
+					""")));
+
+			String messageId = send(ALICE, ALICE_EMAIL, "rec 123456789 " + host);
+
+			assertUnverified(messageId);
+		}
+
+		@Test
 		void recWhenPersonalRoomCheckFailsWith500ThenRefusesAsUnverified() {
 			String host = "pmr-500@example.com";
-			meeting(NUMBER, host, BOB, host);
+			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Board meeting");
 			recordings();
 			WEBEX.failWith("/v1/meetingPreferences/personalMeetingRoom", 500);
 
@@ -180,7 +235,7 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 		@Test
 		void recWhenPersonalRoomCheckIsRateLimitedThenRefusesAsUnverified() {
 			String host = "pmr-429@example.com";
-			meeting(NUMBER, host, BOB, host);
+			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Board meeting");
 			recordings();
 			WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom"))
 				.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
@@ -193,7 +248,7 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 		@Test
 		void cardSubmitWhenPersonalRoomAndSenderIsNotTheOwnerThenRefuses() {
 			String host = "pmr-card@example.com";
-			meeting(NUMBER, host, BOB, host);
+			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Board meeting");
 			recordings();
 			WEBEX.personalRoom(host, NUMBER);
 
@@ -205,7 +260,7 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 		@Test
 		void cardSubmitWhenPersonalRoomCheckFailsThenRefusesAsUnverified() {
 			String host = "pmr-card-500@example.com";
-			meeting(NUMBER, host, BOB, host);
+			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Board meeting");
 			recordings();
 			WEBEX.failWith("/v1/meetingPreferences/personalMeetingRoom", 503);
 
@@ -265,27 +320,10 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 	}
 
 	/**
-	 * {@code GET /meetings} looked up with {@code queryHostEmail} answers with the API's
-	 * own host facts.
+	 * {@code GET /admin/meetings?meetingNumber} answers with the API's own host facts.
 	 */
-	static void meeting(String number, String queryHostEmail, String hostUserId, String hostEmail) {
-		meeting(SERIES, number, queryHostEmail, hostUserId, hostEmail);
-	}
-
-	/** A series hosted by {@code hostUserId} under the e-mail it is looked up with. */
-	static void meetingOf(String series, String number, String hostEmail, String hostUserId) {
-		meeting(series, number, hostEmail, hostUserId, hostEmail);
-	}
-
-	static void meeting(String series, String number, String queryHostEmail, String hostUserId, String hostEmail) {
-		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
-			.withQueryParam("hostEmail", equalTo(queryHostEmail))
-			.willReturn(okJson("""
-					{"items":[{"id":"%s","meetingNumber":"%s","title":"Board meeting","meetingType":"meetingSeries",
-					 "state":"active","timezone":"UTC","start":"2026-11-01T12:00:00Z","end":"2026-11-01T13:00:00Z",
-					 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","scheduledType":"meeting",
-					 "hasRecording":true}]}
-					""".formatted(series, number, hostUserId, hostEmail))));
+	static void meeting(String number, String hostUserId, String hostEmail) {
+		WEBEX.meetingSeries(number, hostEmail, SERIES, hostUserId, "Board meeting");
 	}
 
 	static void recordings() {

@@ -161,11 +161,14 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		WEBEX.recordingList(SERIES, List.of(recording));
 		WEBEX.recordingDetails(recording);
 		// Any other meeting number is unknown.
-		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetings")).atPriority(10).willReturn(okJson("{\"items\":[]}")));
-		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo("333333333"))
-			.willReturn(aResponse().withStatus(400)));
-		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo("444444444"))
-			.willReturn(aResponse().withStatus(401)));
+		WEBEX.server
+			.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).atPriority(10).willReturn(okJson("{\"items\":[]}")));
+		WEBEX.server
+			.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).withQueryParam("meetingNumber", equalTo("333333333"))
+				.willReturn(aResponse().withStatus(400)));
+		WEBEX.server
+			.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).withQueryParam("meetingNumber", equalTo("444444444"))
+				.willReturn(aResponse().withStatus(401)));
 		for (Person person : List.of(this.alice, this.mallory)) {
 			WEBEX.person(person.id(), person.email());
 			WEBEX.room(WebexFake.roomId(person.id()), "direct");

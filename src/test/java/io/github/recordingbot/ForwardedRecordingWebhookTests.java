@@ -1,6 +1,8 @@
 package io.github.recordingbot;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,15 +47,21 @@ class ForwardedRecordingWebhookTests extends BotEndToEndTest {
 
 		JsonNode reply = JSON.readTree(awaitReplies(1).get(0));
 		assertThat(reply.get("markdown").asString()).contains("websocket mode").contains("Retro");
+		// the site's list also holds another host's recording: never offered
 		assertThat(pickedMeetingIds(reply)).containsExactly(SERIES + "_I_1", SERIES + "_I_2");
+		assertThat(reply.toString()).doesNotContain("Someone else");
 		assertThat(links(reply)).isEmpty();
 		List<LoggedRequest> calls = WEBEX.calls();
 		assertThat(calls).hasSize(3);
 		LoggedRequest list = calls.get(1);
-		assertThat(list.getUrl()).startsWith("/v1/recordings?");
-		assertThat(list.queryParameter("hostEmail").firstValue()).isEqualTo(ALICE_EMAIL);
+		assertThat(list.getUrl()).startsWith("/v1/admin/recordings?");
+		assertThat(list.queryParameter("hostEmail").isPresent()).isFalse();
 		assertThat(list.queryParameter("meetingId").isPresent()).isFalse();
-		assertThat(list.queryParameter("from").isPresent()).isTrue();
+		assertThat(list.queryParameter("max").firstValue()).isEqualTo("100");
+		// List Recordings For an Admin or Compliance Officer: a window of at most 30 days
+		Instant from = Instant.parse(list.queryParameter("from").firstValue());
+		Instant to = Instant.parse(list.queryParameter("to").firstValue());
+		assertThat(Duration.between(from, to)).isEqualTo(Duration.ofDays(30));
 		assertThat(list.getHeader("Authorization")).isEqualTo("Bearer " + WebexFake.OFFICER_TOKEN);
 	}
 
@@ -110,18 +118,29 @@ class ForwardedRecordingWebhookTests extends BotEndToEndTest {
 		WebexFake.deliver(this.port, envelope.getBytes(StandardCharsets.UTF_8), WebexFake.SECRET);
 	}
 
+	/**
+	 * The meeting ids the card lets the sender pick: the {@code meeting_id} choices or
+	 * the {@code meeting_id} of each submit button.
+	 */
 	static List<String> pickedMeetingIds(JsonNode reply) {
 		List<String> ids = new ArrayList<>();
-		reply.get("attachments")
-			.get(0)
-			.get("content")
-			.get("body")
-			.forEach((element) -> element.path("items").forEach((item) -> item.path("actions").forEach((action) -> {
-				if ("Action.Submit".equals(action.path("type").asString(""))) {
-					ids.add(action.path("data").path("meeting_id").asString());
-				}
-			})));
+		collectPicks(reply.get("attachments").get(0).get("content"), ids);
 		return ids;
+	}
+
+	private static void collectPicks(JsonNode node, List<String> ids) {
+		if (node.isObject()) {
+			String type = node.path("type").asString("");
+			if ("Action.Submit".equals(type) && node.path("data").has("meeting_id")) {
+				ids.add(node.path("data").path("meeting_id").asString());
+			}
+			if ("Input.ChoiceSet".equals(type) && "meeting_id".equals(node.path("id").asString(""))) {
+				node.path("choices").forEach((choice) -> ids.add(choice.path("value").asString()));
+			}
+		}
+		if (node.isObject() || node.isArray()) {
+			node.forEach((child) -> collectPicks(child, ids));
+		}
 	}
 
 }

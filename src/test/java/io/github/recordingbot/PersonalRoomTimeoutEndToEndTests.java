@@ -78,11 +78,16 @@ class PersonalRoomTimeoutEndToEndTests {
 		this.config.reloadNow();
 		RecordingFixture recording = RecordingFixture.of("timeoutrec0aaaabbbb", SERIES + "_I_1", "Late",
 				"2026-11-24T10:00:00Z");
-		AccessPolicyEndToEndTests.meetingOf(SERIES, "123456789", HOST, BOB);
+		// only a series (no scheduled meeting left) needs the personal-room check
+		WEBEX.seriesWithoutScheduledMeeting("123456789", HOST, SERIES, BOB, "Late");
 		WEBEX.recordingList(SERIES, List.of(recording));
 		WEBEX.recordingDetails(recording);
-		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom"))
-			.willReturn(okJson("{\"telephony\":{\"accessCode\":\"987654321\"}}").withFixedDelay(2_000)));
+		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom")).willReturn(okJson("""
+				{"topic":"PMR","hostPin":"4325","personalMeetingRoomLink":"https://example.webex.com/meet/bob",
+				 "enabledAutoLock":false,"enabledNotifyHost":true,"supportCoHost":true,
+				 "sipAddress":"bob@example.webex.com","dialInIpAddress":"192.168.100.100",
+				 "telephony":{"accessCode":"987654321","callInNumbers":[]}}
+				""").withFixedDelay(2_000)));
 		String messageId = WebexFake.id("MESSAGE", "timeout-" + System.nanoTime());
 		WEBEX.message(messageId, ALICE, "alice@example.com", "direct", "rec 123456789 " + HOST);
 		long started = System.nanoTime();

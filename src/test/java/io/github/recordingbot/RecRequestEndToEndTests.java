@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -11,7 +13,6 @@ import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.RecordingFixture;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,6 +36,8 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 	static final String SERIES = "870f51ff287b41be84648412901e0402";
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
+
+	static final Pattern MARKDOWN_LINK = Pattern.compile("\\]\\((https://[^)\\s]+)\\)");
 
 	int messages;
 
@@ -83,7 +86,7 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 		List<String> replies = awaitReplies(1);
 		List<LoggedRequest> calls = WEBEX.calls();
 		assertThat(calls).hasSize(4 + 5);
-		assertThat(calls.stream().filter((c) -> c.getUrl().startsWith("/v1/recordings?"))).hasSize(1);
+		assertThat(calls.stream().filter((c) -> c.getUrl().startsWith("/v1/admin/recordings?"))).hasSize(1);
 		assertThat(links(JSON.readTree(replies.get(0)))).hasSize(15);
 	}
 
@@ -193,42 +196,40 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 		assertThat(WEBEX.calls()).hasSize(2);
 	}
 
-	@Nested
-	class CardSubmit {
+	// Card submit: the same request as rec (top-level, so the compliance officer
+	// variant runs it on its own context)
 
-		@Test
-		void cardSubmitRunsTheSameRequestAsRec() {
-			List<RecordingFixture> recordings = List.of(RecordingFixture.of("card0aaaabbbbccccdddd", SERIES + "_I_1",
-					"Card meeting", "2026-11-24T10:00:00Z"));
-			stubRec("unused", recordings);
-			String actionId = WebexFake.id("ATTACHMENT_ACTION", "card-ok");
-			WEBEX.attachmentAction(actionId, ALICE,
-					"{\"meeting_number\":\"123 456 789\",\"meeting_host\":\"\",\"days_back\":\"10\",\"command_keyword\":\"rec\"}");
-			WEBEX.person(ALICE, ALICE_EMAIL);
-			WEBEX.room(WebexFake.roomId(ALICE), "direct");
+	@Test
+	void cardSubmitRunsTheSameRequestAsRec() {
+		List<RecordingFixture> recordings = List
+			.of(RecordingFixture.of("card0aaaabbbbccccdddd", SERIES + "_I_1", "Card meeting", "2026-11-24T10:00:00Z"));
+		stubRec("unused", recordings);
+		String actionId = WebexFake.id("ATTACHMENT_ACTION", "card-ok");
+		WEBEX.attachmentAction(actionId, ALICE,
+				"{\"meeting_number\":\"123 456 789\",\"meeting_host\":\"\",\"days_back\":\"10\",\"command_keyword\":\"rec\"}");
+		WEBEX.person(ALICE, ALICE_EMAIL);
+		WEBEX.room(WebexFake.roomId(ALICE), "direct");
 
-			deliver(WebexFake.envelope("attachmentActions", actionId, ALICE, null, null));
+		deliver(WebexFake.envelope("attachmentActions", actionId, ALICE, null, null));
 
-			JsonNode reply = JSON.readTree(awaitReplies(1).get(0));
-			assertThat(links(reply)).containsExactlyElementsOf(expectedLinks(recordings));
-		}
+		JsonNode reply = JSON.readTree(awaitReplies(1).get(0));
+		assertThat(links(reply)).containsExactlyElementsOf(expectedLinks(recordings));
+	}
 
-		@Test
-		void cardSubmitFromARefusedSenderGetsNoLink() {
-			String mallory = WebexFake.personId("ma110000-0000-4000-8000-000000000067");
-			String actionId = WebexFake.id("ATTACHMENT_ACTION", "card-mallory");
-			WEBEX.attachmentAction(actionId, mallory, "{\"meeting_number\":\"123456789\",\"days_back\":\"10\"}");
-			WEBEX.person(mallory, "mallory@example.com.evil.org");
-			WEBEX.room(WebexFake.roomId(mallory), "direct");
-			stubRec("unused", List.of(RecordingFixture.of("x", SERIES + "_I_1", "Secret", "2026-11-24T10:00:00Z")));
+	@Test
+	void cardSubmitFromARefusedSenderGetsNoLink() {
+		String mallory = WebexFake.personId("ma110000-0000-4000-8000-000000000067");
+		String actionId = WebexFake.id("ATTACHMENT_ACTION", "card-mallory");
+		WEBEX.attachmentAction(actionId, mallory, "{\"meeting_number\":\"123456789\",\"days_back\":\"10\"}");
+		WEBEX.person(mallory, "mallory@example.com.evil.org");
+		WEBEX.room(WebexFake.roomId(mallory), "direct");
+		stubRec("unused", List.of(RecordingFixture.of("x", SERIES + "_I_1", "Secret", "2026-11-24T10:00:00Z")));
 
-			deliver(WebexFake.envelope("attachmentActions", actionId, mallory, null, null));
+		deliver(WebexFake.envelope("attachmentActions", actionId, mallory, null, null));
 
-			String reply = awaitReplies(1).get(0);
-			assertThat(reply).contains("not allowed").doesNotContain("https://");
-			assertThat(WEBEX.calls().stream().filter((c) -> c.getUrl().startsWith("/v1/meetings"))).isEmpty();
-		}
-
+		String reply = awaitReplies(1).get(0);
+		assertThat(reply).contains("not allowed").doesNotContain("https://");
+		assertThat(WEBEX.calls().stream().filter((c) -> c.getUrl().startsWith("/v1/admin/"))).isEmpty();
 	}
 
 	// helpers
@@ -257,16 +258,11 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 		assertThat(message.getUrl()).isEqualTo("/v1/messages/" + messageId);
 		assertThat(message.getHeader("Authorization")).isEqualTo("Bearer " + WebexFake.BOT_TOKEN);
 		LoggedRequest meetings = calls.get(1);
-		assertThat(meetings.getUrl()).startsWith("/v1/meetings?");
-		assertThat(meetings.queryParameter("meetingNumber").firstValue()).isEqualTo("123456789");
-		assertThat(meetings.queryParameter("hostEmail").firstValue()).isEqualTo(ALICE_EMAIL);
+		assertThat(meetings.getUrl()).isEqualTo("/v1/admin/meetings?meetingNumber=123456789");
 		assertThat(meetings.getHeader("Authorization")).isEqualTo("Bearer " + WebexFake.OFFICER_TOKEN);
 		LoggedRequest list = calls.get(2);
-		assertThat(list.getUrl()).startsWith("/v1/recordings?");
-		assertThat(list.queryParameter("meetingId").firstValue()).isEqualTo(SERIES);
-		assertThat(list.queryParameter("hostEmail").firstValue()).isEqualTo(ALICE_EMAIL);
-		assertThat(list.queryParameter("from").isPresent()).isTrue();
-		assertThat(list.queryParameter("to").isPresent()).isTrue();
+		// from/to are ignored with a meeting id: the bot keeps the window itself
+		assertThat(list.getUrl()).isEqualTo("/v1/admin/recordings?meetingId=" + SERIES + "&max=100");
 		assertThat(list.getHeader("Authorization")).isEqualTo("Bearer " + WebexFake.OFFICER_TOKEN);
 		List<LoggedRequest> details = calls.subList(3, 3 + recordings.size());
 		assertThat(details).extracting(LoggedRequest::getUrl)
@@ -294,6 +290,12 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 		if (node.isObject()) {
 			if ("Action.OpenUrl".equals(node.path("type").asString(""))) {
 				links.add(node.get("url").asString());
+			}
+			if ("TextBlock".equals(node.path("type").asString(""))) {
+				Matcher link = MARKDOWN_LINK.matcher(node.path("text").asString(""));
+				while (link.find()) {
+					links.add(link.group(1));
+				}
 			}
 			node.forEach((child) -> collectLinks(child, links));
 		}

@@ -80,13 +80,13 @@ class WebexFaultEndToEndTests {
 	@Test
 	void recWhenWebexAsksToWaitAnHourThenBusyReplyAtOnceAndUpstreamErrorAudit() {
 		String messageId = stubRecMessage("an-hour");
-		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetings"))
+		WEBEX.server.stubFor(get(urlPathEqualTo("/v1/admin/meetings"))
 			.willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
 
 		deliver(messageId);
 
 		assertThat(awaitReplies(1).get(0)).contains("Webex is busy right now").doesNotContain("https://");
-		assertThat(callsTo("/v1/meetings")).isEqualTo(1);
+		assertThat(callsTo("/v1/admin/meetings")).isEqualTo(1);
 		assertThat(auditLine(messageId)).contains("\"decision\":\"upstream_error\"").contains("upstream_429");
 	}
 
@@ -94,13 +94,13 @@ class WebexFaultEndToEndTests {
 	void recWhenRecordingListFailsEveryTimeThenFourCallsAndWebexDownReply() {
 		String messageId = stubRecMessage("list-500");
 		WEBEX.meetingSeries("123456789", ALICE_EMAIL, SERIES, ALICE, "Planning");
-		WEBEX.failWith("/v1/recordings", 500);
+		WEBEX.failWith("/v1/admin/recordings", 500);
 
 		deliver(messageId);
 
 		assertThat(awaitReplies(1).get(0)).contains("Webex is not answering, try again in a minute")
 			.doesNotContain("https://");
-		assertThat(callsTo("/v1/recordings")).isEqualTo(4);
+		assertThat(callsTo("/v1/admin/recordings")).isEqualTo(4);
 		assertThat(auditLine(messageId)).contains("\"decision\":\"upstream_error\"").contains("upstream_500");
 	}
 
@@ -110,7 +110,7 @@ class WebexFaultEndToEndTests {
 		WEBEX.meetingSeries("123456789", ALICE_EMAIL, SERIES, ALICE, "Planning");
 		String state = Scenario.STARTED;
 		for (int i = 1; i <= 3; i++) {
-			WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetings")).atPriority(1)
+			WEBEX.server.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).atPriority(1)
 				.inScenario("503")
 				.whenScenarioStateIs(state)
 				.willReturn(aResponse().withStatus(503))
@@ -125,7 +125,7 @@ class WebexFaultEndToEndTests {
 		deliver(messageId);
 
 		assertThat(awaitReplies(1).get(0)).contains(recording.id());
-		assertThat(callsTo("/v1/meetings")).isEqualTo(4);
+		assertThat(callsTo("/v1/admin/meetings")).isEqualTo(4);
 		assertThat(auditLine(messageId)).contains("\"decision\":\"permitted\"");
 	}
 
@@ -149,13 +149,13 @@ class WebexFaultEndToEndTests {
 		String messageId = stubRecMessage("link-loop");
 		WEBEX.meetingSeries("123456789", ALICE_EMAIL, SERIES, ALICE, "Planning");
 		WEBEX.server
-			.stubFor(get(urlPathEqualTo("/v1/recordings")).willReturn(okJson("{\"items\":[]}").withHeader("Link",
-					"<" + WEBEX.baseUrl() + "/recordings?meetingId=" + SERIES + "&max=100>; rel=\"next\"")));
+			.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(okJson("{\"items\":[]}").withHeader("Link",
+					"<" + WEBEX.baseUrl() + "/admin/recordings?meetingId=" + SERIES + "&max=100>; rel=\"next\"")));
 
 		deliver(messageId);
 
 		assertThat(awaitReplies(1).get(0)).contains("No recordings");
-		assertThat(callsTo("/v1/recordings")).isEqualTo(10);
+		assertThat(callsTo("/v1/admin/recordings")).isEqualTo(10);
 	}
 
 	@Test

@@ -147,9 +147,9 @@ class WebsocketEndToEndTests {
 		List<LoggedRequest> calls = WEBEX.calls();
 		assertThat(calls).hasSize(4 + 2);
 		assertThat(calls.get(0).getUrl()).isEqualTo("/v1/messages/" + WebexFake.id("MESSAGE", uuid));
-		assertThat(calls.get(1).getUrl()).isEqualTo("/v1/meetings/" + INSTANCE);
+		assertThat(calls.get(1).getUrl()).isEqualTo("/v1/admin/meetings/" + INSTANCE);
 		assertThat(calls.get(1).getHeader("Authorization")).isEqualTo("Bearer " + WebexFake.OFFICER_TOKEN);
-		assertThat(calls.get(2).queryParameter("meetingId").firstValue()).isEqualTo(INSTANCE);
+		assertThat(calls.get(2).getUrl()).isEqualTo("/v1/admin/recordings?meetingId=" + INSTANCE + "&max=100");
 	}
 
 	@Test
@@ -164,7 +164,7 @@ class WebsocketEndToEndTests {
 		MERCURY.current().sendActivity(Activities.meetingShare(uuid, ALICE_UUID, INSTANCE));
 
 		assertThat(awaitReplies(1).get(0)).contains("Only the meeting's host").doesNotContain("https://");
-		assertThat(WEBEX.calls().stream().filter((c) -> c.getUrl().startsWith("/v1/recordings"))).isEmpty();
+		assertThat(WEBEX.calls().stream().filter((c) -> c.getUrl().startsWith("/v1/admin/recordings"))).isEmpty();
 	}
 
 	@Test

@@ -157,6 +157,14 @@ public class RecordingLookup {
 		}
 		Instant from = this.clock.instant().minus(Duration.ofDays(request.daysBack()));
 		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, token);
+		// A refusal known from the meeting itself needs no recordings list.
+		if (personalRoom.isDone()) {
+			Verdict room = this.policy.checkPersonalRoom(request.requesterPersonId(), meeting.hostUserId(),
+					personalRoom.join());
+			if (!room.allowed()) {
+				return new Outcome(this.replies.refusal(room), Decision.DENIED, room.reason(), meetingIds, List.of());
+			}
+		}
 		List<Recording> listed;
 		try {
 			listed = this.webex.adminRecordingsOfMeeting(token, listId);

@@ -39,26 +39,27 @@ class RecordingLookupTokenRejectionTests {
 			List.of(), AccessConfig.RateLimit.DEFAULTS);
 
 	final RecordingLookup lookup = new RecordingLookup(this.webex, this.tokens, new AccessPolicy(() -> this.config),
-			new PersonalRoomCheck(this.webex), new RecordingReplies(RecordingRepliesTests.texts(), "https://bot"),
-			Executors.newSingleThreadExecutor(), Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+			new PersonalRoomCheck(this.webex, this.tokens),
+			new RecordingReplies(RecordingRepliesTests.texts(), "https://bot"), Executors.newSingleThreadExecutor(),
+			Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
 
 	@Test
 	void rejectedTokenIsRefreshedAndTheRequestRetriedOnce() {
 		given(this.tokens.accessToken()).willReturn(Optional.of("old"));
-		given(this.webex.meetingsByNumber(eq("old"), any(), any())).willThrow(unauthorized());
+		given(this.webex.adminMeetingsByNumber(eq("old"), any())).willThrow(unauthorized());
 		given(this.tokens.refreshRejected("old")).willReturn(Optional.of("fresh"));
-		given(this.webex.meetingsByNumber(eq("fresh"), any(), any())).willReturn(List.of());
+		given(this.webex.adminMeetingsByNumber(eq("fresh"), any())).willReturn(List.of());
 
 		Outcome outcome = this.lookup.find(REQUEST);
 
 		assertThat(outcome.decision()).isEqualTo(Decision.NODATA);
-		then(this.webex).should().meetingsByNumber("fresh", "123456789", "alice@example.com");
+		then(this.webex).should().adminMeetingsByNumber("fresh", "123456789");
 	}
 
 	@Test
 	void secondRejectionAnswersNotAuthorized() {
 		given(this.tokens.accessToken()).willReturn(Optional.of("old"));
-		given(this.webex.meetingsByNumber(any(), any(), any())).willThrow(unauthorized());
+		given(this.webex.adminMeetingsByNumber(any(), any())).willThrow(unauthorized());
 		given(this.tokens.refreshRejected("old")).willReturn(Optional.of("fresh"));
 
 		Outcome outcome = this.lookup.find(REQUEST);
@@ -72,7 +73,7 @@ class RecordingLookupTokenRejectionTests {
 	@Test
 	void tokenThatCannotBeRefreshedAnswersNotAuthorized() {
 		given(this.tokens.accessToken()).willReturn(Optional.of("pasted"));
-		given(this.webex.meetingsByNumber(any(), any(), any())).willThrow(unauthorized());
+		given(this.webex.adminMeetingsByNumber(any(), any())).willThrow(unauthorized());
 		given(this.tokens.refreshRejected("pasted")).willReturn(Optional.empty());
 
 		assertThat(this.lookup.find(REQUEST).decision()).isEqualTo(Decision.UNAUTHORIZED);

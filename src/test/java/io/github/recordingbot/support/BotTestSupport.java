@@ -48,7 +48,20 @@ public final class BotTestSupport {
 			}
 			""";
 
+	/**
+	 * What Webex grants a Compliance Officer who is not an admin: no admin meeting scope.
+	 */
+	public static final String COMPLIANCE_OFFICER_SCOPES = "spark-compliance:meetings_read,spark:people_read";
+
 	private BotTestSupport() {
+	}
+
+	/**
+	 * Runs the bot with a token that holds only the Compliance Officer's scopes, as the
+	 * common real deployment does.
+	 */
+	public static void complianceOfficer(DynamicPropertyRegistry registry) {
+		registry.add("officer.scopes", () -> COMPLIANCE_OFFICER_SCOPES);
 	}
 
 	public static void properties(DynamicPropertyRegistry registry) {

@@ -66,6 +66,7 @@ public final class WebexFake {
 	/** Removes all stubs and requests, and stubs the calls every test needs. */
 	public void reset() {
 		this.server.resetAll();
+		this.role = Role.ADMIN;
 		this.server.stubFor(get("/v1/people/me").willReturn(okJson("""
 				{"id":"%s","emails":["recordings@webex.bot"],"displayName":"Recording Bot","type":"bot"}
 				""".formatted(BOT_ID))));
@@ -117,42 +118,103 @@ public final class WebexFake {
 		return id("ROOM", "r-" + Integer.toHexString(personId.hashCode()));
 	}
 
-	/** {@code GET /meetings?meetingNumber=…&hostEmail=…} answers with one series. */
+	/**
+	 * {@code GET /admin/meetings?meetingNumber=…} answers with the series' current
+	 * scheduled meeting, as List Meetings By an Admin does by default
+	 * ({@code current=true}).
+	 */
 	public void meetingSeries(String number, String hostEmail, String seriesId, String hostUserId, String title) {
-		this.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
-			.withQueryParam("hostEmail", equalTo(hostEmail))
-			.willReturn(okJson("""
-					{"items":[{"id":"%s","meetingNumber":"%s","title":%s,"meetingType":"meetingSeries",
-					 "state":"active","timezone":"UTC","start":"2026-11-01T12:00:00Z","end":"2026-11-01T13:00:00Z",
-					 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","scheduledType":"meeting",
-					 "hasRecording":true}]}
-					""".formatted(seriesId, number, Json.string(title), hostUserId, hostEmail))));
-	}
-
-	/** {@code GET /meetings/{instanceId}} answers with an ended meeting instance. */
-	public void meetingInstance(String instanceId, String seriesId, String hostUserId, String hostEmail, String title) {
-		this.server.stubFor(get("/v1/meetings/" + instanceId).willReturn(okJson("""
-				{"id":"%s","meetingSeriesId":"%s","meetingNumber":"123456789","title":%s,"meetingType":"meeting",
-				 "state":"ended","timezone":"UTC","start":"2026-11-24T10:00:00Z","end":"2026-11-24T11:00:00Z",
-				 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","scheduledType":"meeting"}
-				""".formatted(instanceId, seriesId, Json.string(title), hostUserId, hostEmail))));
+		adminMeetings(number, scheduledMeeting(number, hostEmail, seriesId, hostUserId, title, "meeting"));
 	}
 
 	/**
-	 * {@code GET /recordings?hostEmail=…} without a meeting: everything the host
-	 * recorded.
+	 * {@code GET /admin/meetings?meetingNumber=…} answers with a scheduled meeting in the
+	 * host's personal room: only a scheduled meeting says so
+	 * ({@code scheduledType=personalRoomMeeting}).
+	 */
+	public void personalRoomMeeting(String number, String hostEmail, String seriesId, String hostUserId) {
+		adminMeetings(number, scheduledMeeting(number, hostEmail, seriesId, hostUserId, "Host's Personal Room",
+				"personalRoomMeeting"));
+	}
+
+	/**
+	 * {@code GET /admin/meetings?meetingNumber=…} answers with the series itself, as when
+	 * no scheduled meeting of it is left: a series never says whether it is a personal
+	 * room.
+	 */
+	public void seriesWithoutScheduledMeeting(String number, String hostEmail, String seriesId, String hostUserId,
+			String title) {
+		adminMeetings(number, meeting(seriesId, seriesId, number, title, "meetingSeries", "expired", hostUserId,
+				hostEmail, "meeting"));
+	}
+
+	private void adminMeetings(String number, String item) {
+		this.server.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).withQueryParam("meetingNumber", equalTo(number))
+			.willReturn(okJson("{\"items\":[" + item + "]}")));
+	}
+
+	private static String scheduledMeeting(String number, String hostEmail, String seriesId, String hostUserId,
+			String title, String scheduledType) {
+		return meeting(seriesId + "_20261201T120000Z", seriesId, number, title, "scheduledMeeting", "scheduled",
+				hostUserId, hostEmail, scheduledType);
+	}
+
+	/**
+	 * A meeting shaped like {@code MeetingObjectForAdminListMeeting}, with its required
+	 * fields; {@code number} is null for an ended instance, which has none.
+	 */
+	private static String meeting(String id, String seriesId, String number, String title, String meetingType,
+			String state, String hostUserId, String hostEmail, String scheduledType) {
+		String numberField = (number != null) ? "\"meetingNumber\":\"" + number + "\"," : "";
+		return """
+				{"id":"%s","meetingSeriesId":"%s",%s"title":%s,"meetingType":"%s","state":"%s",
+				 "timezone":"UTC","start":"2026-12-01T12:00:00Z","end":"2026-12-01T13:00:00Z",
+				 "hostUserId":"%s","hostDisplayName":"Host","hostEmail":"%s","siteUrl":"example.webex.com",
+				 "scheduledType":"%s","enabledBreakoutSessions":false,
+				 "telephony":{"callInNumbers":[{"label":"US Toll","callInNumber":"+1-415-527-5035","tollType":"toll"}]}}
+				""".formatted(id, seriesId, numberField, Json.string(title), meetingType, state, hostUserId, hostEmail,
+				scheduledType);
+	}
+
+	/**
+	 * {@code GET /admin/meetings/{instanceId}} answers with an ended meeting instance
+	 * (which has no meeting number).
+	 */
+	public void meetingInstance(String instanceId, String seriesId, String hostUserId, String hostEmail, String title) {
+		this.server.stubFor(get("/v1/admin/meetings/" + instanceId).willReturn(okJson(
+				meeting(instanceId, seriesId, null, title, "meeting", "ended", hostUserId, hostEmail, "meeting"))));
+	}
+
+	/**
+	 * {@code GET /admin/recordings?from=…&to=…} without a meeting: everything recorded on
+	 * the site in the window, the host's recordings and, after them, another host's,
+	 * which the bot must leave out.
 	 */
 	public void recordingsOfHost(String hostEmail, List<RecordingFixture> recordings) {
 		String items = recordings.stream()
-			.map((r) -> """
-					{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s","hostEmail":"%s",
-					 "format":"MP4","durationSeconds":%d,"status":"%s"}
-					""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), hostEmail,
-					r.durationSeconds(), r.status()))
+			.map((r) -> recordingItem(r, r.instanceId(), hostEmail))
 			.collect(Collectors.joining(","));
-		this.server.stubFor(get(urlPathEqualTo("/v1/recordings")).withQueryParam("hostEmail", equalTo(hostEmail))
+		String other = recordingItem(RecordingFixture.of("0th3rh0strecording", "0th3rh0stmeeting_I_1",
+				"Someone else's meeting", TestClock.START.minusSeconds(3600).toString()), "0th3rh0stmeeting_I_1",
+				OTHER_HOST);
+		this.server.stubFor(get(urlPathEqualTo("/v1/admin/recordings"))
 			.withQueryParam("meetingId", com.github.tomakehurst.wiremock.client.WireMock.absent())
-			.willReturn(okJson("{\"items\":[" + items + "]}")));
+			.willReturn(okJson("{\"items\":[" + items + (items.isEmpty() ? "" : ",") + other + "]}")));
+	}
+
+	/** A host whose recordings a sender's own list must never show. */
+	public static final String OTHER_HOST = "someone.else@example.com";
+
+	/** A recording shaped like {@code RecordingObjectForAdminAndCO}. */
+	private static String recordingItem(RecordingFixture r, String seriesId, String hostEmail) {
+		return """
+				{"id":"%s","meetingId":"%s","scheduledMeetingId":"%s_20261101T120000Z","meetingSeriesId":"%s",
+				 "topic":%s,"createTime":"%s","timeRecorded":"%s","hostDisplayName":"Host","hostEmail":"%s",
+				 "siteUrl":"example.webex.com","downloadUrl":"https://example.webex.com/lsr.php?RCID=1",
+				 "playbackUrl":"https://example.webex.com/ldr.php?RCID=2","format":"MP4",
+				 "serviceType":"MeetingCenter","durationSeconds":%d,"sizeBytes":1000,"status":"%s"}
+				""".formatted(r.id(), r.instanceId(), seriesId, seriesId, Json.string(r.topic()), r.recorded(),
+				r.recorded(), hostEmail, r.durationSeconds(), r.status());
 	}
 
 	/** A message with files and no text, as a file share reads over REST. */
@@ -166,25 +228,19 @@ public final class WebexFake {
 	}
 
 	public void noMeetings(String number) {
-		this.server.stubFor(get(urlPathEqualTo("/v1/meetings")).withQueryParam("meetingNumber", equalTo(number))
+		this.server.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).withQueryParam("meetingNumber", equalTo(number))
 			.willReturn(okJson("{\"items\":[]}")));
 	}
 
 	/**
-	 * {@code GET /recordings?meetingId=<series>…} lists the recordings, one per instance
-	 * given.
+	 * {@code GET /admin/recordings?meetingId=<series>} lists the recordings, one per
+	 * instance given.
 	 */
 	public void recordingList(String seriesId, List<RecordingFixture> recordings) {
 		String items = recordings.stream()
-			.map((r) -> """
-					{"id":"%s","meetingId":"%s","scheduledMeetingId":"%s_20261101T120000Z","meetingSeriesId":"%s",
-					 "topic":%s,"createTime":"%s","timeRecorded":"%s","siteUrl":"example.webex.com",
-					 "hostEmail":"host@example.com","format":"MP4","serviceType":"MeetingCenter",
-					 "durationSeconds":%d,"sizeBytes":1000,"status":"%s"}
-					""".formatted(r.id(), r.instanceId(), seriesId, seriesId, Json.string(r.topic()), r.recorded(),
-					r.recorded(), r.durationSeconds(), r.status()))
+			.map((r) -> recordingItem(r, seriesId, "host@example.com"))
 			.collect(Collectors.joining(","));
-		this.server.stubFor(get(urlPathEqualTo("/v1/recordings")).withQueryParam("meetingId", equalTo(seriesId))
+		this.server.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).withQueryParam("meetingId", equalTo(seriesId))
 			.willReturn(okJson("{\"items\":[" + items + "]}")));
 	}
 
@@ -204,13 +260,58 @@ public final class WebexFake {
 				r.audioLink(), r.transcriptLink(), r.durationSeconds()))));
 	}
 
+	/**
+	 * {@code GET /meetingPreferences/personalMeetingRoom?userEmail=…} answers with that
+	 * person's room. Webex honours {@code userEmail} only for admin-level scopes: for a
+	 * Compliance Officer's token it answers with the officer's own room, and so does this
+	 * fake in {@link Role#COMPLIANCE}.
+	 */
 	public void personalRoom(String userEmail, String accessCode) {
+		if (this.role == Role.COMPLIANCE) {
+			this.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom"))
+				.willReturn(okJson(personalRoomJson(OFFICER_ROOM))));
+			return;
+		}
 		this.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom"))
 			.withQueryParam("userEmail", equalTo(userEmail))
-			.willReturn(okJson("""
-					{"topic":"PMR","personalMeetingRoomLink":"https://example.webex.com/meet/host",
-					 "telephony":{"accessCode":"%s","callInNumbers":[]}}
-					""".formatted(accessCode))));
+			.willReturn(okJson(personalRoomJson(accessCode))));
+	}
+
+	/** The access code of the officer's own personal room. */
+	public static final String OFFICER_ROOM = "5550001111";
+
+	private static String personalRoomJson(String accessCode) {
+		return """
+				{"topic":"PMR","hostPin":"4325","personalMeetingRoomLink":"https://example.webex.com/meet/host",
+				 "enabledAutoLock":false,"enabledNotifyHost":true,"supportCoHost":true,
+				 "sipAddress":"host@example.webex.com","dialInIpAddress":"192.168.100.100",
+				 "telephony":{"accessCode":"%s","callInNumbers":[]}}
+				""".formatted(accessCode);
+	}
+
+	/**
+	 * Who authorized the integration, as the Meetings API scope table distinguishes them.
+	 */
+	public enum Role {
+
+		/** A full org admin with the admin meeting scopes. */
+		ADMIN,
+
+		/**
+		 * A Compliance Officer who is not an admin: user-level e-mail filters are
+		 * ignored.
+		 */
+		COMPLIANCE
+
+	}
+
+	private volatile Role role = Role.ADMIN;
+
+	/**
+	 * Answers as Webex does for a token of this role from now on (until the next reset).
+	 */
+	public void role(Role role) {
+		this.role = role;
 	}
 
 	/** The U2C base URL the bot must use in websocket mode. */

@@ -328,24 +328,23 @@ class WebexClientFaultTests {
 
 		@Test
 		void listWhenNextLinkPointsBackToItselfThenStopsAtThePageCap() {
-			String self = webex.baseUrl() + "/v1/recordings?meetingId=s1&max=100";
-			webex.stubFor(get(urlPathEqualTo("/v1/recordings")).willReturn(
+			String self = webex.baseUrl() + "/v1/admin/recordings?meetingId=s1&max=100";
+			webex.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(
 					okJson("{\"items\":[{\"id\":\"r1\"}]}").withHeader("Link", "<" + self + ">; rel=\"next\"")));
 
-			List<Recording> recordings = client().recordings("officer", "s1", "host@example.com", NOW.minusSeconds(60),
-					NOW);
+			List<Recording> recordings = client().adminRecordingsOfMeeting("officer", "s1");
 
 			assertThat(recordings).hasSize(10);
-			webex.verify(10, getRequestedFor(urlPathEqualTo("/v1/recordings")));
+			webex.verify(10, getRequestedFor(urlPathEqualTo("/v1/admin/recordings")));
 		}
 
 		@Test
 		void listWhenItemsAreMissingOrEmptyThenEmpty() {
-			webex.stubFor(get(urlPathEqualTo("/v1/recordings")).willReturn(okJson("{}")));
-			assertThat(client().recordings("officer", "s1", "h@example.com", NOW.minusSeconds(60), NOW)).isEmpty();
+			webex.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(okJson("{}")));
+			assertThat(client().adminRecordingsOfMeeting("officer", "s1")).isEmpty();
 
-			webex.stubFor(get(urlPathEqualTo("/v1/meetings")).willReturn(okJson("{\"items\":[]}")));
-			assertThat(client().meetingsByNumber("officer", "123456789", "h@example.com")).isEmpty();
+			webex.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).willReturn(okJson("{\"items\":[]}")));
+			assertThat(client().adminMeetingsByNumber("officer", "123456789")).isEmpty();
 		}
 
 		@Test
