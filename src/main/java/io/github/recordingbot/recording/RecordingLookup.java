@@ -153,17 +153,14 @@ public class RecordingLookup {
 		String hostEmail = (meeting.hostEmail() != null) ? meeting.hostEmail() : request.hostEmail();
 		Verdict host = this.policy.checkHost(request.requesterPersonId(), meeting.hostUserId());
 		if (!host.allowed()) {
-			return new Outcome(this.replies.refusal(host), Decision.DENIED, host.reason(), meetingIds, List.of());
+			return denied(host, meetingIds);
 		}
 		Instant from = this.clock.instant().minus(Duration.ofDays(request.daysBack()));
 		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, token);
 		// A refusal known from the meeting itself needs no recordings list.
-		if (personalRoom.isDone()) {
-			Verdict room = this.policy.checkPersonalRoom(request.requesterPersonId(), meeting.hostUserId(),
-					personalRoom.join());
-			if (!room.allowed()) {
-				return new Outcome(this.replies.refusal(room), Decision.DENIED, room.reason(), meetingIds, List.of());
-			}
+		Verdict room = personalRoom.isDone() ? roomVerdict(request, meeting, personalRoom.join()) : Verdict.ALLOW;
+		if (!room.allowed()) {
+			return denied(room, meetingIds);
 		}
 		List<Recording> listed;
 		try {
@@ -173,10 +170,9 @@ public class RecordingLookup {
 			personalRoom.cancel(false);
 			return upstreamError(ex, meetingIds);
 		}
-		Verdict room = this.policy.checkPersonalRoom(request.requesterPersonId(), meeting.hostUserId(),
-				personalRoom.join());
+		room = roomVerdict(request, meeting, personalRoom.join());
 		if (!room.allowed()) {
-			return new Outcome(this.replies.refusal(room), Decision.DENIED, room.reason(), meetingIds, List.of());
+			return denied(room, meetingIds);
 		}
 		List<Recording> inWindow = listed.stream()
 			.filter((r) -> r.id() != null)
@@ -203,6 +199,14 @@ public class RecordingLookup {
 			.forEach(instanceIds::add);
 		return new Outcome(this.replies.recordings(meeting, details), Decision.PERMITTED, "ok", instanceIds,
 				recordingIds);
+	}
+
+	private Verdict roomVerdict(RecordingRequest request, Meeting meeting, PersonalRoom personalRoom) {
+		return this.policy.checkPersonalRoom(request.requesterPersonId(), meeting.hostUserId(), personalRoom);
+	}
+
+	private Outcome denied(Verdict verdict, List<String> meetingIds) {
+		return new Outcome(this.replies.refusal(verdict), Decision.DENIED, verdict.reason(), meetingIds, List.of());
 	}
 
 	/**
