@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.networknt.schema.Schema;
@@ -31,6 +32,9 @@ public final class WebexCardRules {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final Schema SCHEMA = schema();
+
+	private static final Pattern MARKDOWN_LINK = Pattern
+		.compile("(?<!\\\\)\\[((?:\\\\.|[^\\]\\\\])*)\\]\\(([^)\\s]+)\\)");
 
 	private WebexCardRules() {
 	}
@@ -81,6 +85,30 @@ public final class WebexCardRules {
 			count += actions(child);
 		}
 		return count;
+	}
+
+	/**
+	 * The targets of the markdown links in the card's text blocks, in order; an escaped
+	 * bracket starts no link.
+	 * @param card the card's JSON
+	 * @return the link targets
+	 */
+	public static List<String> links(JsonNode card) {
+		List<String> links = new ArrayList<>();
+		if (card.isObject() && "TextBlock".equals(card.path("type").asString(""))) {
+			links.addAll(markdownLinks(card.path("text").asString("")));
+		}
+		card.forEach((child) -> links.addAll(links(child)));
+		return links;
+	}
+
+	/**
+	 * The targets of the links in markdown, in order; an escaped bracket starts no link.
+	 * @param markdown the markdown
+	 * @return the link targets
+	 */
+	public static List<String> markdownLinks(String markdown) {
+		return MARKDOWN_LINK.matcher(markdown).results().map((link) -> link.group(2)).toList();
 	}
 
 	private static Schema schema() {

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.github.recordingbot.access.AccessConfig;
@@ -34,8 +33,6 @@ class RecordingRepliesTests {
 
 	static final Meeting MEETING = new Meeting("s1", "s1", "123456789", "Planning", "meetingSeries", "active", null,
 			null, "host", "host@example.com", "Host", "meeting");
-
-	static final Pattern MARKDOWN_LINK = Pattern.compile("(?<!\\\\)\\[((?:\\\\.|[^\\]\\\\])*)\\]\\(([^)\\s]+)\\)");
 
 	final RecordingReplies replies = new RecordingReplies(texts(), "https://bot.example.com");
 
@@ -201,16 +198,12 @@ class RecordingRepliesTests {
 				"The bot is not authorized yet; ask the operator to open https://bot.example.com/webex/authorize");
 	}
 
-	/**
-	 * The targets of the markdown links in the text, in order; escaped brackets are not
-	 * links.
-	 */
 	static List<String> links(String markdown) {
-		return MARKDOWN_LINK.matcher(markdown).results().map((link) -> link.group(2)).toList();
+		return WebexCardRules.markdownLinks(markdown);
 	}
 
 	static List<String> cardLinks(AdaptiveCard card) {
-		return cardTexts(card).stream().flatMap((text) -> links(text).stream()).toList();
+		return WebexCardRules.links(WebexCardRules.json(card));
 	}
 
 	static List<String> cardTexts(AdaptiveCard card) {
