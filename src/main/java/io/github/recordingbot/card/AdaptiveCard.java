@@ -10,12 +10,21 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 /**
  * An Adaptive Card as Webex renders it (schema 1.3), built from immutable records.
  *
+ * <p>
+ * Webex refuses a card with more than {@value #MAX_ACTIONS} actions or with elements
+ * newer than 1.3, and a refused card means the user gets no answer at all; text in a
+ * {@link TextBlock} is markdown, so text from users or from Webex goes through
+ * {@link Markdown#escape(String)}.
+ *
  * @see <a href="https://developer.webex.com/docs/buttons-and-cards">Webex buttons and
  * cards</a>
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "type", "$schema", "version", "body", "actions" })
 public record AdaptiveCard(List<Element> body, List<Action> actions) {
+
+	/** "Cards may include up to five buttons (actions)", counted over the whole card. */
+	public static final int MAX_ACTIONS = 5;
 
 	public AdaptiveCard {
 		body = List.copyOf(body);
@@ -38,12 +47,12 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 	}
 
 	/** A body element. */
-	public sealed interface Element permits TextBlock, TextInput, NumberInput, Container, ActionSet {
+	public sealed interface Element permits TextBlock, TextInput, NumberInput, ChoiceSet, Container {
 
 	}
 
 	/** An action button. */
-	public sealed interface Action permits Submit, OpenUrl {
+	public sealed interface Action permits Submit {
 
 	}
 
@@ -99,9 +108,45 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 
 	}
 
+	/**
+	 * {@code Input.ChoiceSet}; a compact one is a drop-down whose choice titles are plain
+	 * text, not markdown.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record ChoiceSet(String id, String label, List<Choice> choices, String style, String value,
+			Boolean isRequired, String errorMessage, Boolean wrap) implements Element {
+
+		public ChoiceSet {
+			choices = List.copyOf(choices);
+		}
+
+		/**
+		 * A drop-down of choices with the first one selected.
+		 * @param id the input's id, the key of the submitted value
+		 * @param label the label above the drop-down
+		 * @param choices the choices, at least one
+		 * @param errorMessage what the client shows when nothing is chosen
+		 * @return the input
+		 */
+		public static ChoiceSet compact(String id, String label, List<Choice> choices, String errorMessage) {
+			return new ChoiceSet(id, label, choices, "compact", choices.get(0).value(), true, errorMessage, true);
+		}
+
+		@JsonProperty("type")
+		public String type() {
+			return "Input.ChoiceSet";
+		}
+
+	}
+
+	/** {@code Input.Choice}: a title shown and the value submitted. */
+	public record Choice(String title, String value) {
+
+	}
+
 	/** {@code Container}. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Container(List<Element> items, String separator) implements Element {
+	public record Container(List<Element> items, Boolean separator) implements Element {
 
 		public Container {
 			items = List.copyOf(items);
@@ -114,20 +159,6 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 
 	}
 
-	/** {@code ActionSet}: buttons inside the body. */
-	public record ActionSet(List<Action> actions) implements Element {
-
-		public ActionSet {
-			actions = List.copyOf(actions);
-		}
-
-		@JsonProperty("type")
-		public String type() {
-			return "ActionSet";
-		}
-
-	}
-
 	/** {@code Action.Submit}; Webex merges {@code data} into the submitted inputs. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Submit(String title, Map<String, String> data) implements Action {
@@ -135,16 +166,6 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 		@JsonProperty("type")
 		public String type() {
 			return "Action.Submit";
-		}
-
-	}
-
-	/** {@code Action.OpenUrl}. */
-	public record OpenUrl(String title, String url) implements Action {
-
-		@JsonProperty("type")
-		public String type() {
-			return "Action.OpenUrl";
 		}
 
 	}

@@ -3,9 +3,6 @@ package io.github.recordingbot.recording;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +11,6 @@ import java.util.Optional;
 
 import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.audit.AuditRecord.Decision;
-import io.github.recordingbot.card.AdaptiveCard;
-import io.github.recordingbot.card.AdaptiveCard.ActionSet;
-import io.github.recordingbot.card.AdaptiveCard.Container;
-import io.github.recordingbot.card.AdaptiveCard.Element;
-import io.github.recordingbot.card.AdaptiveCard.Submit;
-import io.github.recordingbot.card.AdaptiveCard.TextBlock;
-import io.github.recordingbot.card.Markdown;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.webex.OfficerTokens;
 import io.github.recordingbot.webex.WebexClient;
@@ -49,17 +39,14 @@ import org.springframework.stereotype.Service;
 public class RecentRecordings {
 
 	/**
-	 * The input a pick button submits; Webex merges a button's data into the card's
-	 * inputs.
+	 * The input the offer card's drop-down submits the chosen meeting's id under; the
+	 * conversation reads it to run the request for that meeting.
 	 */
 	public static final String MEETING_ID = "meeting_id";
 
 	static final Duration WINDOW = Duration.ofDays(30);
 
 	static final int MAX_SHOWN = 10;
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final WebexClient webex;
 
@@ -110,23 +97,10 @@ public class RecentRecordings {
 			return Outcome.of(Reply.text(hint + "\n\n" + this.texts.get("reply.forward.noRecent", WINDOW.toDays())),
 					Decision.NODATA, "no_recent_recordings");
 		}
-		List<Element> body = new ArrayList<>();
-		body.add(TextBlock.of(hint));
-		StringBuilder markdown = new StringBuilder(hint).append('\n');
-		List<String> offered = new ArrayList<>();
-		for (Recording recording : byMeeting.values().stream().limit(MAX_SHOWN).toList()) {
-			String topic = (recording.topic() != null) ? recording.topic()
-					: this.texts.get("reply.recordings.untitled");
-			Instant at = recordedAt(recording);
-			String when = (at != null) ? TIME.format(at) : "?";
-			body.add(new Container(List.of(TextBlock.bold(topic), TextBlock.subtle(when), new ActionSet(List
-				.of(new Submit(this.texts.get("reply.forward.pick"), Map.of(MEETING_ID, recording.meetingId()))))),
-					"true"));
-			markdown.append("\n- ").append(Markdown.escape(topic)).append(", ").append(when);
-			offered.add(recording.meetingId());
-		}
-		return new Outcome(new Reply(markdown.toString(), new AdaptiveCard(body, null)), Decision.PERMITTED,
-				"recent_recordings_offered", offered, List.of());
+		List<Recording> shown = byMeeting.values().stream().limit(MAX_SHOWN).toList();
+		List<String> offered = shown.stream().map(Recording::meetingId).toList();
+		return new Outcome(this.replies.recentRecordings(shown), Decision.PERMITTED, "recent_recordings_offered",
+				offered, List.of());
 	}
 
 	private static Instant recordedAt(Recording recording) {

@@ -8,15 +8,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 import io.github.recordingbot.access.AccessPolicy.Verdict;
 import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
-import io.github.recordingbot.card.AdaptiveCard.Action;
-import io.github.recordingbot.card.AdaptiveCard.ActionSet;
+import io.github.recordingbot.card.AdaptiveCard.Choice;
+import io.github.recordingbot.card.AdaptiveCard.ChoiceSet;
 import io.github.recordingbot.card.AdaptiveCard.Container;
 import io.github.recordingbot.card.AdaptiveCard.Element;
-import io.github.recordingbot.card.AdaptiveCard.OpenUrl;
+import io.github.recordingbot.card.AdaptiveCard.Submit;
 import io.github.recordingbot.card.AdaptiveCard.TextBlock;
 import io.github.recordingbot.card.Markdown;
 import io.github.recordingbot.card.Reply;
@@ -28,8 +29,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns lookup results into replies: the recordings card with its markdown twin, and
- * every refusal and "nothing found" answer.
+ * Turns lookup results into replies: the recordings card with its markdown twin, the
+ * offer of recent recordings, and every refusal and "nothing found" answer.
  */
 @Component
 class RecordingReplies {
@@ -52,10 +53,15 @@ class RecordingReplies {
 		this.publicBaseUrl = publicBaseUrl.isBlank() ? "<PUBLIC_BASE_URL>" : publicBaseUrl;
 	}
 
+	/**
+	 * The recordings card and its markdown twin. The download links are markdown links in
+	 * a text block, not buttons: Webex allows five actions per card and refuses a card
+	 * with more, whatever the number of recordings.
+	 */
 	Reply recordings(Meeting meeting, List<Recording> recordings) {
 		String title = (meeting.title() != null) ? meeting.title() : this.texts.get("reply.recordings.untitled");
 		List<Element> body = new ArrayList<>();
-		body.add(TextBlock.heading(title));
+		body.add(TextBlock.heading(Markdown.escape(title)));
 		StringBuilder markdown = new StringBuilder("**").append(Markdown.escape(title)).append("**\n");
 		int shownInMarkdown = 0;
 		int shownOnCard = 0;
@@ -64,20 +70,18 @@ class RecordingReplies {
 		for (Recording recording : recordings) {
 			String topic = (recording.topic() != null) ? recording.topic() : title;
 			String when = when(recording);
-			List<Action> buttons = buttons(recording, topic);
+			String links = links(recording, topic);
 			if (shownOnCard < MAX_CARD_ROWS) {
-				List<Element> items = new ArrayList<>();
-				items.add(TextBlock.bold(topic));
-				items.add(TextBlock.subtle(when));
-				items.add(buttons.isEmpty() ? TextBlock.subtle(this.texts.get("reply.recordings.noLinks"))
-						: new ActionSet(buttons));
-				body.add(new Container(items, "true"));
+				body.add(new Container(
+						List.of(TextBlock.bold(Markdown.escape(topic)), TextBlock.subtle(when), links.isEmpty()
+								? TextBlock.subtle(this.texts.get("reply.recordings.noLinks")) : TextBlock.of(links)),
+						true));
 				shownOnCard++;
 			}
 			if (markdownFull) {
 				continue;
 			}
-			String line = markdownLine(topic, when, buttons);
+			String line = markdownLine(topic, when, links);
 			String note = leftOutNote(recordings.size() - shownInMarkdown - 1);
 			if (Markdown.bytes(markdown + line + note + expiry) > Reply.MAX_MARKDOWN_BYTES - 64) {
 				markdownFull = true;
@@ -100,35 +104,63 @@ class RecordingReplies {
 		return new Reply(markdown.toString(), new AdaptiveCard(body, null));
 	}
 
-	private List<Action> buttons(Recording recording, String topic) {
+	/**
+	 * The offer of the sender's recent recordings: one drop-down of meetings and one
+	 * button, so the card stays within Webex's five actions however many are offered. The
+	 * drop-down submits the chosen meeting's id as {@link RecentRecordings#MEETING_ID}.
+	 * @param recordings one recording per meeting, newest first, at least one
+	 */
+	Reply recentRecordings(List<Recording> recordings) {
+		String hint = this.texts.get("reply.formHint");
+		StringBuilder markdown = new StringBuilder(hint).append('\n');
+		List<Choice> choices = new ArrayList<>();
+		for (Recording recording : recordings) {
+			String topic = (recording.topic() != null) ? recording.topic()
+					: this.texts.get("reply.recordings.untitled");
+			Instant at = (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
+			String when = (at != null) ? TIME.format(at) : "?";
+			// A compact choice set is a drop-down: its titles are plain text, not
+			// markdown.
+			choices.add(new Choice(topic + ", " + when, recording.meetingId()));
+			markdown.append("\n- ").append(Markdown.escape(topic)).append(", ").append(when);
+		}
+		AdaptiveCard card = new AdaptiveCard(
+				List.of(TextBlock.of(hint),
+						ChoiceSet.compact(RecentRecordings.MEETING_ID, this.texts.get("reply.forward.choose"), choices,
+								this.texts.get("reply.forward.chooseError"))),
+				List.of(new Submit(this.texts.get("reply.forward.pick"), null)));
+		return new Reply(markdown.toString(), card);
+	}
+
+	/** The recording's download links as markdown links, or an empty string. */
+	private String links(Recording recording, String topic) {
 		TemporaryLinks links = recording.temporaryDirectDownloadLinks();
-		List<Action> buttons = new ArrayList<>();
 		if (links == null) {
-			return buttons;
+			return "";
 		}
-		add(buttons, this.texts.get("reply.recordings.video"),
+		StringJoiner joined = new StringJoiner(" ");
+		add(joined, this.texts.get("reply.recordings.video"),
 				DownloadLinks.withFileName(links.recordingDownloadLink(), topic, ".mp4"));
-		add(buttons, this.texts.get("reply.recordings.audio"),
+		add(joined, this.texts.get("reply.recordings.audio"),
 				DownloadLinks.withFileName(links.audioDownloadLink(), topic, ".mp3"));
-		add(buttons, this.texts.get("reply.recordings.transcript"),
+		add(joined, this.texts.get("reply.recordings.transcript"),
 				DownloadLinks.withFileName(links.transcriptDownloadLink(), topic, ".txt"));
-		return buttons;
+		return joined.toString();
 	}
 
-	private static void add(List<Action> buttons, String title, String url) {
+	private static void add(StringJoiner links, String label, String url) {
 		if (url != null) {
-			buttons.add(new OpenUrl(title, url));
+			links.add(Markdown.link(label, url));
 		}
 	}
 
-	private String markdownLine(String topic, String when, List<Action> buttons) {
+	private String markdownLine(String topic, String when, String links) {
 		StringBuilder line = new StringBuilder("- ").append(Markdown.escape(topic)).append(", ").append(when);
-		if (buttons.isEmpty()) {
+		if (links.isEmpty()) {
 			line.append(": ").append(this.texts.get("reply.recordings.noLinks"));
 		}
-		for (Action button : buttons) {
-			OpenUrl link = (OpenUrl) button;
-			line.append(" [").append(link.title()).append("](").append(link.url()).append(')');
+		else {
+			line.append(' ').append(links);
 		}
 		return line.append('\n').toString();
 	}

@@ -3,6 +3,7 @@ package io.github.recordingbot.conversation;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.recordingbot.recording.RecentRecordings;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -71,6 +72,18 @@ class CommandParserTests {
 		void submittedFormRunsRec() {
 			Map<String, Object> inputs = Map.of("meeting_number", "123 456 789", "meeting_host", "", "days_back", "7");
 			assertThat(CommandParser.parseCard(inputs)).isEqualTo(new Command.Rec("123456789", null, 7));
+		}
+
+		@Test
+		void meetingChosenOnTheRecentRecordingsCardIsAPick() {
+			Map<String, Object> inputs = Map.of(RecentRecordings.MEETING_ID, "0a1b2c3d4e5f_I_7");
+			assertThat(CommandParser.parseCard(inputs)).isEqualTo(new Command.Pick("0a1b2c3d4e5f_I_7"));
+		}
+
+		@Test
+		void noMeetingChosenOnTheRecentRecordingsCardIsInvalid() {
+			Map<String, Object> inputs = Map.of(RecentRecordings.MEETING_ID, "");
+			assertThat(CommandParser.parseCard(inputs)).isEqualTo(new Command.Invalid("bad_meeting_id"));
 		}
 
 		@Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.recordingbot.card.WebexCardRules;
 import io.github.recordingbot.sim.SampleOrg.Person;
 import io.github.recordingbot.sim.SampleOrg.Recording;
 import io.github.recordingbot.support.DemoTestSupport;
@@ -286,21 +287,13 @@ class DemoEndToEndTests extends DemoContext {
 		}
 	}
 
+	/** The download links on the reply's card: markdown links in its text blocks. */
 	static List<String> links(JsonNode reply) {
 		List<String> links = new ArrayList<>();
 		if (reply.has("attachments")) {
-			collect(reply.get("attachments"), links);
+			reply.get("attachments").forEach((attachment) -> links.addAll(WebexCardRules.links(attachment)));
 		}
 		return links;
-	}
-
-	private static void collect(JsonNode node, List<String> links) {
-		if (node.isObject() && "Action.OpenUrl".equals(node.path("type").asString(""))) {
-			links.add(node.get("url").asString());
-		}
-		if (node.isContainer()) {
-			node.forEach((child) -> collect(child, links));
-		}
 	}
 
 	static HttpResponse<String> get(String path, String authorization) throws Exception {
