@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.recordingbot.card.WebexCardRules;
 import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
@@ -50,6 +51,7 @@ class ForwardedRecordingWebhookTests extends BotEndToEndTest {
 		// the site's list also holds another host's recording: never offered
 		assertThat(pickedMeetingIds(reply)).containsExactly(SERIES + "_I_1", SERIES + "_I_2");
 		assertThat(reply.toString()).doesNotContain("Someone else");
+		assertThat(WebexCardRules.actions(reply.get("attachments").get(0).get("content"))).isEqualTo(1);
 		assertThat(links(reply)).isEmpty();
 		List<LoggedRequest> calls = WEBEX.calls();
 		assertThat(calls).hasSize(3);

@@ -3,8 +3,10 @@ package io.github.recordingbot.support;
 import java.time.Clock;
 
 import io.github.recordingbot.access.AccessConfigStore;
+import io.github.recordingbot.card.WebexCardRules;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +15,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * Base of the tests that run the whole bot on a random port against {@link WebexFake}:
  * one Spring context for all of them, a clean fake Webex and the default rules before
@@ -20,6 +24,8 @@ import org.springframework.test.context.bean.override.convention.TestBean;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class BotEndToEndTest {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	/** Fixtures are dated relative to this clock, never to the day the tests run. */
 	@TestBean(methodName = "io.github.recordingbot.support.TestClock#clock")
@@ -40,6 +46,22 @@ public abstract class BotEndToEndTest {
 	void resetWebexAndRules() {
 		BotTestSupport.WEBEX.reset();
 		restoreRules();
+	}
+
+	/**
+	 * Webex drops a card it cannot render, and the user then gets no answer at all: every
+	 * card the bot sent in the test must be valid Adaptive Cards 1.3 with at most five
+	 * actions.
+	 */
+	@AfterEach
+	void everyCardSentIsOneWebexRenders() {
+		for (String body : BotTestSupport.WEBEX.replies()) {
+			JSON.readTree(body)
+				.path("attachments")
+				.forEach((attachment) -> assertThat(WebexCardRules.violations(attachment.get("content")))
+					.as("card in %s", body)
+					.isEmpty());
+		}
 	}
 
 	@AfterEach
