@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -17,9 +18,10 @@ import java.util.UUID;
 /**
  * A generated, deterministic sample organization: a dozen people in {@code example.com},
  * a few outside it, meeting series with several ended instances, 0 to 3 recordings per
- * instance and one personal-room meeting. Ids and counts depend only on the seed; times
- * are relative to the day the simulator started, so that every recording is inside a
- * request's default window.
+ * instance and an upcoming scheduled meeting, one personal-room series and one one-off
+ * meeting with nothing left to come. Olivia, the officer, hosts nothing. Ids and counts
+ * depend only on the seed; times are relative to the day the simulator started, so that
+ * every recording is inside a request's default window.
  */
 final class SampleOrg {
 
@@ -39,6 +41,9 @@ final class SampleOrg {
 	private static final String[] TITLES = { "Weekly team sync", "Quarterly planning", "Design review",
 			"Customer onboarding", "Release retrospective", "Sales pipeline review", "Architecture office hours",
 			"Support escalations" };
+
+	private static final DateTimeFormatter SCHEDULED_ID = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
 
 	final Person bot;
 
@@ -65,8 +70,8 @@ final class SampleOrg {
 		List<Series> series = new ArrayList<>();
 		// Alice's weekly sync is the showcase: its newest instance always has all three
 		// kinds of link.
-		series
-			.add(series(people.get(0), "123456789", TITLES[0], "meeting", today, 4, new int[] { 2, 1, 0, 3 }, random));
+		series.add(series(people.get(0), "123456789", TITLES[0], "meeting", true, today, 4, new int[] { 2, 1, 0, 3 },
+				random));
 		for (int i = 1; i < 8; i++) {
 			Person host = people.get(i);
 			int instances = 2 + random.nextInt(4);
@@ -75,21 +80,25 @@ final class SampleOrg {
 				counts[k] = random.nextInt(4);
 			}
 			String number = String.valueOf(200_000_000 + random.nextInt(700_000_000));
-			series.add(series(host, number, TITLES[i], "meeting", today, instances, counts, random));
+			series.add(series(host, number, TITLES[i], "meeting", true, today, instances, counts, random));
 		}
 		// A partner hosts a meeting too, so that a refused outsider has something to ask
 		// for.
-		series
-			.add(series(people.get(12), "987654321", "Partner sync", "meeting", today, 2, new int[] { 1, 1 }, random));
+		series.add(series(people.get(12), "987654321", "Partner sync", "meeting", true, today, 2, new int[] { 1, 1 },
+				random));
 		// Carol's personal room: its number is her personal room's access code.
 		Person carol = people.get(2);
 		series.add(series(carol, carol.personalRoomNumber(), carol.firstName() + "'s Personal Room",
-				"personalRoomMeeting", today, 2, new int[] { 1, 1 }, random));
+				"personalRoomMeeting", true, today, 2, new int[] { 1, 1 }, random));
+		// Ken's one-off workshop is over: List Meetings By an Admin answers with the
+		// series itself, which never says whether it is a personal room.
+		series.add(series(people.get(10), "246813579", "Kickoff workshop", "meeting", false, today, 1, new int[] { 1 },
+				random));
 		this.series = List.copyOf(series);
 	}
 
-	private static Series series(Person host, String number, String title, String scheduledType, Instant today,
-			int instanceCount, int[] recordingCounts, Random random) {
+	private static Series series(Person host, String number, String title, String scheduledType, boolean recurring,
+			Instant today, int instanceCount, int[] recordingCounts, Random random) {
 		String seriesId = hex("series:" + number, 32);
 		List<Instance> instances = new ArrayList<>();
 		for (int k = 0; k < instanceCount; k++) {
@@ -109,11 +118,12 @@ final class SampleOrg {
 			}
 			instances.add(new Instance(instanceId, seriesId, start, end, List.copyOf(recordings)));
 		}
-		return new Series(seriesId, number, title, scheduledType, host,
-				LocalTime.of(10, 0)
-					.atDate(today.atZone(ZoneOffset.UTC).toLocalDate().minusDays(60))
-					.toInstant(ZoneOffset.UTC),
-				List.copyOf(instances));
+		// The next occurrence is tomorrow, one day after the newest instance's.
+		Instant upcoming = recurring ? today.plus(Duration.ofDays(1)).plus(Duration.ofHours(10)) : null;
+		Instant created = recurring ? LocalTime.of(10, 0)
+			.atDate(today.atZone(ZoneOffset.UTC).toLocalDate().minusDays(60))
+			.toInstant(ZoneOffset.UTC) : instances.get(instances.size() - 1).start();
+		return new Series(seriesId, number, title, scheduledType, host, created, upcoming, List.copyOf(instances));
 	}
 
 	Optional<Person> person(String id) {
@@ -142,8 +152,45 @@ final class SampleOrg {
 		return this.series.stream().filter((s) -> s.id().equals(id)).findFirst();
 	}
 
+	/** The series with this meeting number (spaces ignored). */
+	Optional<Series> seriesByNumber(String meetingNumber) {
+		String number = meetingNumber.replace(" ", "");
+		return this.series.stream().filter((s) -> s.meetingNumber().equals(number)).findFirst();
+	}
+
+	/**
+	 * A scheduled meeting by id: the upcoming one of a series, or one whose instance
+	 * ended.
+	 */
+	Optional<Scheduled> scheduled(String id) {
+		for (Series s : this.series) {
+			if (id.equals(s.upcomingId())) {
+				return Optional.of(new Scheduled(id, s, s.upcoming(), null));
+			}
+			for (Instance instance : s.instances()) {
+				if (id.equals(instance.scheduledMeetingId())) {
+					return Optional.of(new Scheduled(id, s, instance.start(), instance));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The person the officer token belongs to, unless a consent said otherwise. */
+	Person officer() {
+		return personByEmail("olivia@" + DOMAIN).orElseThrow();
+	}
+
 	Optional<Instance> instance(String id) {
 		return this.series.stream().flatMap((s) -> s.instances().stream()).filter((i) -> i.id().equals(id)).findFirst();
+	}
+
+	/**
+	 * A scheduled meeting's id as Webex forms it: the series id, an underscore and the
+	 * scheduled start in UTC.
+	 */
+	static String scheduledMeetingId(String seriesId, Instant scheduledStart) {
+		return seriesId + "_" + SCHEDULED_ID.format(scheduledStart);
 	}
 
 	/** The direct room between a person and the bot. */
@@ -186,13 +233,38 @@ final class SampleOrg {
 
 	}
 
-	/** A meeting series (or a personal room) and its ended instances, newest first. */
+	/**
+	 * A meeting series (or a personal room), the start of its upcoming scheduled meeting
+	 * ({@code null} when none is left) and its ended instances, newest first.
+	 */
 	record Series(String id, String meetingNumber, String title, String scheduledType, Person host, Instant created,
-			List<Instance> instances) {
+			Instant upcoming, List<Instance> instances) {
+
+		/** The id of the upcoming scheduled meeting, or {@code null}. */
+		String upcomingId() {
+			return (this.upcoming != null) ? scheduledMeetingId(this.id, this.upcoming) : null;
+		}
+
 	}
 
-	/** An ended meeting instance. */
+	/** An ended meeting instance; it started on time. */
 	record Instance(String id, String seriesId, Instant start, Instant end, List<Recording> recordings) {
+
+		String scheduledMeetingId() {
+			return SampleOrg.scheduledMeetingId(this.seriesId, this.start);
+		}
+
+	}
+
+	/**
+	 * A scheduled meeting of a series: upcoming, or ended when it has an instance.
+	 */
+	record Scheduled(String id, Series series, Instant start, Instance instance) {
+
+		boolean ended() {
+			return this.instance != null;
+		}
+
 	}
 
 	/** A recording of one instance. */

@@ -2,6 +2,7 @@ package io.github.recordingbot.sim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +29,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The simulated Webex OAuth endpoints: a consent page at {@code /sim/v1/authorize} that
  * sends the officer back with a code, and the token endpoint at
  * {@code /sim/v1/access_token} for the code and refresh grants, with PKCE when the client
- * uses it.
+ * uses it. The officer is granted the requested scopes its role may hold
+ * ({@code sim.officer-role}); the token answer names them.
  */
 @RestController
 @Profile("demo")
@@ -40,10 +42,13 @@ class SimOAuthController {
 
 	private final SimCalls calls;
 
-	SimOAuthController(SimState state, SimTokens tokens, SimCalls calls) {
+	private final OfficerRole role;
+
+	SimOAuthController(SimState state, SimTokens tokens, SimCalls calls, SimProperties properties) {
 		this.state = state;
 		this.tokens = tokens;
 		this.calls = calls;
+		this.role = properties.officerRole();
 	}
 
 	@GetMapping(path = "/sim/v1/authorize", produces = MediaType.TEXT_HTML_VALUE)
@@ -70,19 +75,23 @@ class SimOAuthController {
 				.append(HtmlUtils.htmlEscape(person.displayName() + " <" + person.email() + ">"))
 				.append("</option>");
 		}
-		String scope = (params.getFirst("scope") != null) ? params.getFirst("scope") : "";
+		String scope = requested(params);
 		String page = """
 				<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Webex (simulated): authorize</title>
 				<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}
 				code{background:#eee;padding:0 .2rem}button{padding:.5rem 1rem;margin-right:.5rem}</style></head><body>
 				<h1>Webex (simulated)</h1>
 				<p>The integration <code>%s</code> asks for these scopes:</p><p><code>%s</code></p>
+				<p>Signed-in officers have the role <code>%s</code> and are granted:</p><p><code id="granted">%s</code></p>
 				<form method="post" action="authorize">%s
 				<p><label>Sign in as <select name="officer" id="officer">%s</select></label></p>
 				<button type="submit" name="decision" value="accept" id="accept">Accept</button>
 				<button type="submit" name="decision" value="decline" id="decline">Decline</button>
 				</form></body></html>
-				""".formatted(HtmlUtils.htmlEscape(clientId), HtmlUtils.htmlEscape(scope), hidden, officers);
+				"""
+			.formatted(HtmlUtils.htmlEscape(clientId), HtmlUtils.htmlEscape(scope),
+					this.role.name().toLowerCase(Locale.ROOT), HtmlUtils.htmlEscape(this.role.grant(scope)), hidden,
+					officers);
 		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page);
 	}
 
@@ -97,8 +106,13 @@ class SimOAuthController {
 		if (!"accept".equals(params.getFirst("decision")) || officer.isEmpty()) {
 			back.queryParam("error", "access_denied").queryParam("error_description", "The user declined.");
 		}
+		else if (!requested(params).isBlank() && this.role.grant(requested(params)).isEmpty()) {
+			// none of the requested scopes is one this role may hold
+			back.queryParam("error", "invalid_scope")
+				.queryParam("error_description", "None of the requested scopes can be granted.");
+		}
 		else {
-			String scope = (params.getFirst("scope") != null) ? params.getFirst("scope") : "";
+			String scope = this.role.grant(requested(params));
 			String code = this.tokens.newCode(new Grant(params.getFirst("client_id"), redirectUri, scope,
 					params.getFirst("code_challenge"), params.getFirst("code_challenge_method"), officer.get()));
 			back.queryParam("code", code);
@@ -148,6 +162,10 @@ class SimOAuthController {
 		body.put("token_type", "Bearer");
 		body.put("scope", grant.get().scope());
 		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+	}
+
+	private static String requested(MultiValueMap<String, String> params) {
+		return (params.getFirst("scope") != null) ? params.getFirst("scope") : "";
 	}
 
 	private static boolean verifierMatches(Grant grant, String verifier) {

@@ -17,17 +17,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * calls, besides the ones its token endpoint issues
  * @param webhookTarget where chat events go when the bot registered no webhook
  * @param webhookSecret the secret those deliveries are signed with
+ * @param officerRole the role of the simulated officer account: {@code compliance} (a
+ * Compliance Officer without admin scopes, the default) or {@code admin}
  */
 @ConfigurationProperties("sim")
 record SimProperties(@DefaultValue("0ms") Duration latency, @DefaultValue("demo-bot-token") String botToken,
 		@DefaultValue("demo-officer-token") String officerToken,
 		@DefaultValue("http://localhost:8080/webhook") URI webhookTarget,
-		@DefaultValue("demo-webhook-secret-not-for-production-use") String webhookSecret) {
+		@DefaultValue("demo-webhook-secret-not-for-production-use") String webhookSecret,
+		@DefaultValue("compliance") OfficerRole officerRole) {
 
 	SimProperties {
 		if (latency.isNegative()) {
 			throw new IllegalArgumentException("sim.latency must not be negative, got " + latency);
 		}
+		if (officerRole == null) {
+			throw new IllegalArgumentException("sim.officer-role must be compliance or admin");
+		}
+	}
+
+	SimProperties withOfficerRole(OfficerRole role) {
+		return new SimProperties(this.latency, this.botToken, this.officerToken, this.webhookTarget, this.webhookSecret,
+				role);
 	}
 
 }

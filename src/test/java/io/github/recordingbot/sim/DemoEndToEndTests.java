@@ -71,11 +71,25 @@ class DemoEndToEndTests extends DemoContext {
 		}
 		Map<String, Long> counts = this.calls.counts();
 		assertThat(counts).containsEntry("GET /messages/{id}", 1L)
-			.containsEntry("GET /meetings", 1L)
-			.containsEntry("GET /recordings", 1L)
+			.containsEntry("GET /admin/meetings", 1L)
+			.containsEntry("GET /admin/recordings", 1L)
 			.containsEntry("GET /recordings/{id}", (long) recordings.size())
 			.containsEntry("POST /messages", 1L);
 		assertThat(this.calls.total()).isEqualTo(4 + recordings.size());
+	}
+
+	@Test
+	void recForAOneOffMeetingThatIsOverFindsItsRecordingsThroughTheSeries() {
+		SampleOrg.Series workshop = this.org.series.stream()
+			.filter((s) -> s.upcoming() == null)
+			.findFirst()
+			.orElseThrow();
+
+		JsonNode reply = chat(workshop.host(),
+				"rec " + workshop.meetingNumber() + " " + workshop.host().email() + " 30");
+
+		assertThat(links(reply)).hasSize(3);
+		assertThat(this.calls.counts()).containsEntry("GET /admin/recordings", 1L);
 	}
 
 	@Test
@@ -221,6 +235,36 @@ class DemoEndToEndTests extends DemoContext {
 					"Basic " + java.util.Base64.getEncoder()
 						.encodeToString("demo-client:s".getBytes(StandardCharsets.UTF_8)));
 			assertThat(refreshed.statusCode()).isEqualTo(200);
+		}
+
+		@Test
+		void theComplianceOfficerIsGrantedOnlyTheRequestedScopesItMayHold() throws Exception {
+			String query = "client_id=demo-client&response_type=code&redirect_uri=" + encode(REDIRECT) + "&scope="
+					+ encode(
+							"meeting:admin_schedule_read meeting:admin_preferences_read spark-compliance:meetings_read "
+									+ "spark:people_read");
+			HttpResponse<String> decision = form("/sim/v1/authorize",
+					query + "&officer=" + encode("olivia@example.com") + "&decision=accept", null);
+			String location = decision.headers().firstValue("Location").orElseThrow();
+			String code = location.substring(location.indexOf("code=") + 5);
+
+			HttpResponse<String> token = form("/sim/v1/access_token", "grant_type=authorization_code&code=" + code
+					+ "&redirect_uri=" + encode(REDIRECT) + "&client_id=demo-client", null);
+
+			assertThat(JSON.readTree(token.body()).get("scope").asString())
+				.isEqualTo("spark-compliance:meetings_read spark:people_read");
+		}
+
+		@Test
+		void onlyAdminScopesRequestedSendsTheOfficerBackWithInvalidScope() throws Exception {
+			HttpResponse<String> decision = form("/sim/v1/authorize",
+					"client_id=c&response_type=code&redirect_uri=" + encode(REDIRECT) + "&scope="
+							+ encode("meeting:admin_schedule_read") + "&officer=" + encode("olivia@example.com")
+							+ "&decision=accept",
+					null);
+
+			assertThat(decision.headers().firstValue("Location").orElseThrow()).contains("error=invalid_scope")
+				.doesNotContain("code=");
 		}
 
 		@Test

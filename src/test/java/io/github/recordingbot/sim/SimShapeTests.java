@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +15,7 @@ import io.github.recordingbot.sim.SampleOrg.Recording;
 import io.github.recordingbot.sim.SampleOrg.Series;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.RecordingFixture;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The simulator answers with at least every field (by JSON path) that the WireMock
  * fixtures of the real client's tests use, so that the simulator and those fixtures
- * cannot drift apart.
+ * cannot drift apart, and with the required fields of the official OpenAPI schemas.
  */
 class SimShapeTests {
 
@@ -40,6 +42,32 @@ class SimShapeTests {
 	static final Recording RECORDING = SERIES.instances().get(0).recordings().get(0);
 
 	static final Person ALICE = ORG.people.get(0);
+
+	// The required fields of the OpenAPI schemas
+	// (../shared/webex-openapi/webex-meeting.json)
+
+	static final String[] MEETING_OBJECT_FOR_ADMIN_LIST_MEETING_REQUIRED = { "id", "meetingSeriesId", "title",
+			"meetingType", "state", "timezone", "start", "end", "hostUserId", "hostDisplayName", "hostEmail", "siteUrl",
+			"telephony", "enabledBreakoutSessions" };
+
+	static final String[] MEETING_OBJECT_FOR_LIST_MEETING_REQUIRED = { "id", "meetingSeriesId", "title", "password",
+			"meetingType", "state", "timezone", "start", "end", "hostUserId", "hostDisplayName", "hostEmail", "hostKey",
+			"siteUrl", "webLink", "telephony", "enabledBreakoutSessions" };
+
+	static final String[] MEETING_SERIES_OBJECT_REQUIRED = { "id", "title", "password", "meetingType", "state",
+			"timezone", "start", "end", "hostUserId", "hostDisplayName", "hostEmail", "hostKey", "siteUrl", "webLink",
+			"telephony", "enabledBreakoutSessions" };
+
+	static final String[] RECORDING_OBJECT_FOR_ADMIN_AND_CO_REQUIRED = { "id", "meetingId", "topic", "createTime",
+			"timeRecorded", "hostDisplayName", "hostEmail", "siteUrl", "downloadUrl", "playbackUrl", "format",
+			"serviceType", "durationSeconds", "sizeBytes", "status" };
+
+	static final String[] RECORDING_OBJECT_REQUIRED = { "id", "meetingId", "topic", "createTime", "timeRecorded",
+			"siteUrl", "downloadUrl", "playbackUrl", "password", "format", "serviceType", "durationSeconds",
+			"sizeBytes", "shareToMe", "status" };
+
+	static final String[] PMR_OBJECT_REQUIRED = { "topic", "hostPin", "personalMeetingRoomLink", "enabledAutoLock",
+			"enabledNotifyHost", "supportCoHost", "sipAddress", "dialInIpAddress", "telephony" };
 
 	@BeforeAll
 	static void start() {
@@ -95,27 +123,56 @@ class SimShapeTests {
 	}
 
 	@Test
-	void meetingSeriesHasTheFixturesFields() {
-		FAKE.meetingSeries("123", "h@example.com", "s1", "p1", "Title");
+	void adminMeetingsHaveTheRequiredFieldsOfTheSpecAndHideWhatTheAdminListHides() {
+		SampleOrg.Instance instance = SERIES.instances().get(0);
+		List<Map<String, Object>> meetings = List.of(MeetingJson.adminSeries(SERIES),
+				MeetingJson.adminScheduled(ORG.scheduled(SERIES.upcomingId()).orElseThrow()),
+				MeetingJson.adminScheduled(ORG.scheduled(instance.scheduledMeetingId()).orElseThrow()),
+				MeetingJson.adminInstance(SERIES, instance));
 
-		assertCovers(SimJson.series(SERIES),
-				fake("/v1/meetings?meetingNumber=123&hostEmail=h@example.com").get("items").get(0));
+		assertThat(meetings)
+			.allSatisfy((meeting) -> assertThat(meeting).containsKeys(MEETING_OBJECT_FOR_ADMIN_LIST_MEETING_REQUIRED)
+				.doesNotContainKeys("webLink", "password", "hostKey", "sipAddress", "agenda")
+				.extractingByKey("telephony")
+				.asInstanceOf(InstanceOfAssertFactories.MAP)
+				.containsKey("callInNumbers")
+				.doesNotContainKey("accessCode"));
 	}
 
 	@Test
-	void recordingListItemHasTheFixturesFields() {
-		FAKE.recordingList("s1",
-				java.util.List.of(RecordingFixture.of("r1", "s1_I_1", "Topic", "2026-11-24T10:00:00Z")));
+	void userLevelMeetingsHaveTheRequiredFieldsOfTheirSchemas() {
+		Map<String, Object> listed = MeetingJson
+			.forHost(MeetingJson.adminScheduled(ORG.scheduled(SERIES.upcomingId()).orElseThrow()), SERIES, false);
+		Map<String, Object> got = MeetingJson.forHost(MeetingJson.adminSeries(SERIES), SERIES, true);
 
-		assertCovers(SimJson.recordingItem(SERIES, RECORDING), fake("/v1/recordings?meetingId=s1").get("items").get(0));
+		assertThat(listed).containsKeys(MEETING_OBJECT_FOR_LIST_MEETING_REQUIRED);
+		assertThat(got).containsKeys(MEETING_SERIES_OBJECT_REQUIRED)
+			.doesNotContainKeys("meetingSeriesId", "scheduledMeetingId", "hasRecording");
+	}
+
+	@Test
+	void adminRecordingItemHasTheRequiredFieldsOfTheSpecAndNoPassword() {
+		assertThat(RecordingJson.adminItem(SERIES, RECORDING)).containsKeys(RECORDING_OBJECT_FOR_ADMIN_AND_CO_REQUIRED)
+			.containsEntry("hostEmail", SERIES.host().email())
+			.containsEntry("meetingSeriesId", SERIES.id())
+			.containsEntry("scheduledMeetingId", SERIES.instances().get(0).scheduledMeetingId())
+			.doesNotContainKeys("password", "shareToMe", "temporaryDirectDownloadLinks");
+	}
+
+	@Test
+	void userRecordingItemHasTheRequiredFieldsOfTheSpecAndNoHost() {
+		assertThat(RecordingJson.item(SERIES, RECORDING)).containsKeys(RECORDING_OBJECT_REQUIRED)
+			.doesNotContainKeys("hostEmail", "hostDisplayName", "temporaryDirectDownloadLinks");
 	}
 
 	@Test
 	void recordingDetailsHaveTheFixturesFieldsIncludingTheTemporaryLinks() {
 		FAKE.recordingDetails(RecordingFixture.of("r2", "s1_I_1", "Topic", "2026-11-24T10:00:00Z"));
 
-		assertCovers(SimJson.recordingDetails(SERIES, RECORDING, "http://localhost:8080", Instant.now()),
-				fake("/v1/recordings/r2"));
+		Map<String, Object> details = RecordingJson.details(SERIES, RECORDING, "http://localhost:8080",
+				Instant.parse("2026-11-25T12:00:00Z"));
+		assertCovers(details, fake("/v1/recordings/r2"));
+		assertThat(details).containsKeys(RECORDING_OBJECT_REQUIRED);
 	}
 
 	@Test
@@ -124,14 +181,14 @@ class SimShapeTests {
 
 		assertCovers(SimJson.personalRoom(ALICE),
 				fake("/v1/meetingPreferences/personalMeetingRoom?userEmail=h@example.com"));
+		assertThat(SimJson.personalRoom(ALICE)).containsKeys(PMR_OBJECT_REQUIRED);
 	}
 
 	@Test
 	void webhookEnvelopeHasTheFixturesFields() {
 		SimState state = new SimState(ORG, java.time.Clock.systemUTC());
-		WebhookDeliverer deliverer = new WebhookDeliverer(state,
-				new SimProperties(java.time.Duration.ZERO, "b", "o", URI.create("http://localhost:1/webhook"), "s"),
-				Runnable::run);
+		WebhookDeliverer deliverer = new WebhookDeliverer(state, new SimProperties(java.time.Duration.ZERO, "b", "o",
+				URI.create("http://localhost:1/webhook"), "s", OfficerRole.COMPLIANCE), Runnable::run);
 		Map<String, Object> data = Map.of("id", "m1", "roomId", "r1", "roomType", "direct", "personId", "p1",
 				"personEmail", "a@example.com", "created", "2026-11-25T12:00:00Z");
 
