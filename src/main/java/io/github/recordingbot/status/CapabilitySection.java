@@ -2,6 +2,7 @@ package io.github.recordingbot.status;
 
 import java.util.Optional;
 
+import io.github.recordingbot.officer.Capability;
 import io.github.recordingbot.officer.OfficerCapabilities.Report;
 import io.github.recordingbot.officer.OfficerCapabilities.Result;
 import io.github.recordingbot.officer.OfficerCapabilities.Verdict;
@@ -34,6 +35,21 @@ final class CapabilitySection {
 		if (csrf != null) {
 			page.button(CHECK, "Check now", csrf);
 		}
+	}
+
+	/**
+	 * A banner for the top of the page when Webex refuses what every lookup needs.
+	 */
+	static Optional<String> alert(Optional<Report> report) {
+		return report
+			.flatMap((r) -> r.results()
+				.stream()
+				.filter((result) -> result.verdict() == Verdict.REFUSED
+						&& result.capability() != Capability.CHECK_PERSONAL_ROOMS)
+				.findFirst())
+			.map((result) -> "The Compliance Officer authorization cannot "
+					+ result.capability().label().toLowerCase(java.util.Locale.ROOT)
+					+ ": every recording request fails. See \"What the authorization can do\" below.");
 	}
 
 	private static boolean isProblem(Result result) {

@@ -78,6 +78,7 @@ class StatusController {
 			page.alert("Webex refused the Compliance Officer's authorization. Recording lookups are paused until the "
 					+ "officer authorizes again at /webex/authorize.");
 		}
+		CapabilitySection.alert(this.capabilities.last()).ifPresent(page::alert);
 		page.section("Bot");
 		page.row("Identity",
 				this.identity.person()

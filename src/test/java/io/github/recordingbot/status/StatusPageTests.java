@@ -186,7 +186,9 @@ class StatusPageTests {
 
 			assertThat(page(post(CapabilitySection.CHECK).with(csrf()), 200)).contains("refused (Webex answered 403");
 
-			assertThat(page(MockMvcRequestBuilders.get("/"), 200)).contains("Last call Webex refused")
+			assertThat(page(MockMvcRequestBuilders.get("/"), 200))
+				.contains("cannot list recordings and fetch download links: every recording request fails")
+				.contains("Last call Webex refused")
 				.contains("GET /admin/recordings answered 403")
 				.contains("ROUTER_STATUS_403")
 				.contains("officer_forbidden")
