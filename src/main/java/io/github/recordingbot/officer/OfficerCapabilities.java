@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexException;
@@ -104,22 +106,26 @@ public class OfficerCapabilities {
 		Instant to = now.truncatedTo(ChronoUnit.SECONDS);
 		this.webex.adminRecordingsProbe(token, to.minus(Duration.ofDays(1)), to);
 		return new Result(Capability.LIST_RECORDINGS, Verdict.ALLOWED,
-				"Webex answered GET /admin/recordings (one day, one item)");
+				"Webex answered a listing of one item over the last day");
 	}
 
 	private static Result failed(WebexException ex) {
 		String tracking = (ex.trackingId() != null) ? " (trackingId " + ex.trackingId() + ")" : "";
 		return switch (ex.status()) {
-			case 401 -> new Result(Capability.LIST_RECORDINGS, Verdict.REFUSED,
-					"Webex refused the token itself (401), also after a refresh" + tracking + ": authorize again");
-			case 403 ->
-				new Result(Capability.LIST_RECORDINGS, Verdict.REFUSED, "Webex answered 403 to GET /admin/recordings"
-						+ tracking + ": the account lacks the role or the scope");
-			case 0 -> new Result(Capability.LIST_RECORDINGS, Verdict.UNKNOWN,
-					"Webex did not answer GET /admin/recordings; check again later");
-			default -> new Result(Capability.LIST_RECORDINGS, Verdict.UNKNOWN,
-					"Webex answered " + ex.status() + " to GET /admin/recordings" + tracking + "; check again later");
+			case 401 ->
+				refused("Webex refused the token itself (401), also after a refresh" + tracking + ": authorize again");
+			case 403 -> refused("Webex answered 403" + tracking + ": the account lacks the role or the scope");
+			case 0 -> unknown("Webex did not answer in time; check again later");
+			default -> unknown("Webex answered " + ex.status() + tracking + "; check again later");
 		};
+	}
+
+	private static Result refused(String how) {
+		return new Result(Capability.LIST_RECORDINGS, Verdict.REFUSED, how);
+	}
+
+	private static Result unknown(String how) {
+		return new Result(Capability.LIST_RECORDINGS, Verdict.UNKNOWN, how);
 	}
 
 	private static Result fromScopes(Capability capability, Predicate<Set<String>> rule, Set<String> scopes,
