@@ -51,17 +51,21 @@ class AuthorizationController {
 
 	private final OfficerProperties officer;
 
+	private final OfficerCapabilities capabilities;
+
 	private final boolean publicBaseUrlSet;
 
 	AuthorizationController(ClientRegistrationRepository registrations,
 			RestClientAuthorizationCodeTokenResponseClient codeExchange, NewAuthorization newAuthorization,
-			OfficerProperties officer, @Value("${bot.public-base-url:}") String publicBaseUrl) {
+			OfficerProperties officer, OfficerCapabilities capabilities,
+			@Value("${bot.public-base-url:}") String publicBaseUrl) {
 		this.publicBaseUrlSet = !publicBaseUrl.isBlank();
 		this.registrations = registrations;
 		this.resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/webex/authorize");
 		this.codeExchange = codeExchange;
 		this.newAuthorization = newAuthorization;
 		this.officer = officer;
+		this.capabilities = capabilities;
 	}
 
 	@GetMapping("/webex/authorize")
@@ -116,10 +120,15 @@ class AuthorizationController {
 			return page(HttpStatus.FORBIDDEN, "Authorization not stored",
 					result.problem() + " The authorization stored before, if any, is unchanged.");
 		}
+		// what the new authorization can do, asked of Webex now: the officer is still
+		// here
+		// to fix it
+		OfficerCapabilities.Report report = this.capabilities.check();
 		return page(HttpStatus.OK, "The bot is authorized",
 				"Authorized by " + result.name() + " (" + result.email() + "). The access token is valid until "
 						+ utc(result.accessTokenExpiresAt()) + " and is refreshed automatically"
-						+ until(result.refreshTokenExpiresAt()) + ". The status page is at /.");
+						+ until(result.refreshTokenExpiresAt()) + ". The status page at / shows the same check.",
+				AuthorizationPage.whatItAllows(result.scopes(), report));
 	}
 
 	private String missingSettings() {
@@ -148,11 +157,16 @@ class AuthorizationController {
 	}
 
 	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
+		return page(status, title, text, java.util.List.of());
+	}
+
+	private static ResponseEntity<String> page(HttpStatus status, String title, String text,
+			java.util.List<AuthorizationPage.Section> sections) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.TEXT_HTML)
 			.header("Referrer-Policy", "no-referrer")
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(AuthorizationPage.html(title, text));
+			.body(AuthorizationPage.html(title, text, sections));
 	}
 
 }

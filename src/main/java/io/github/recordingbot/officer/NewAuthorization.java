@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.webex.WebexClient;
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Checks a freshly exchanged authorization before it replaces the stored one: every
- * required scope granted, the officer's identity readable with the new token, and, when
- * {@code compliance_officers} is configured, the officer listed there.
+ * Checks a freshly exchanged authorization before it replaces the stored one: the granted
+ * scopes let the bot find meetings and recordings (as a Compliance Officer or as an
+ * administrator; a missing personal-room scope only narrows what the bot can check), the
+ * officer's identity readable with the new token, and, when {@code compliance_officers}
+ * is configured, the officer listed there.
  */
 @Component
 class NewAuthorization {
@@ -63,12 +66,14 @@ class NewAuthorization {
 		// RFC 6749 §5.1: no scope in the answer means exactly the requested ones were
 		// granted
 		Set<String> granted = token.getScopes().isEmpty() ? registration.getScopes() : token.getScopes();
-		Set<String> missing = new LinkedHashSet<>(registration.getScopes());
-		missing.removeAll(granted);
-		if (!missing.isEmpty()) {
-			logger.warn("Rejected a new officer authorization: scopes {} were not granted", missing);
-			return Result.rejected("Webex did not grant these scopes: " + String.join(", ", missing)
-					+ ". Enable them on the integration, then authorize again with an account that has them.");
+		if (!OfficerScopes.canDoMainJob(granted)) {
+			logger.warn("Rejected a new officer authorization: granted scopes {} cannot find meetings and recordings",
+					granted);
+			return Result.rejected("Webex granted only " + String.join(" ", new TreeSet<>(granted)) + ". The bot needs "
+					+ OfficerScopes.COMPLIANCE_MEETINGS + " (a Compliance Officer), or both "
+					+ OfficerScopes.ADMIN_SCHEDULE + " and " + OfficerScopes.ADMIN_RECORDINGS
+					+ " (a full administrator who is also site administrator). Request them in officer.scopes, "
+					+ "enable them on the integration, then authorize again with an account that has the role.");
 		}
 		Person officer;
 		try {
@@ -98,7 +103,8 @@ class NewAuthorization {
 			this.records.authorized(officer.id(), officer.primaryEmail(), officer.displayName(), now, refreshExpiresAt);
 		}));
 		logger.info("Stored a new Compliance Officer authorization by person {}", officer.id());
-		return Result.accepted(officer.displayName(), officer.primaryEmail(), stored.getExpiresAt(), refreshExpiresAt);
+		return Result.accepted(officer.displayName(), officer.primaryEmail(), stored.getExpiresAt(), refreshExpiresAt,
+				granted);
 	}
 
 	private static boolean isListed(Person officer, List<String> listed) {
@@ -124,16 +130,18 @@ class NewAuthorization {
 	 * @param email their e-mail
 	 * @param accessTokenExpiresAt when the access token expires
 	 * @param refreshTokenExpiresAt when the refresh token expires, if Webex said
+	 * @param scopes the granted scopes, stored with the token
 	 */
 	record Result(boolean accepted, String problem, String name, String email, Instant accessTokenExpiresAt,
-			Instant refreshTokenExpiresAt) {
+			Instant refreshTokenExpiresAt, Set<String> scopes) {
 
 		static Result rejected(String problem) {
-			return new Result(false, problem, null, null, null, null);
+			return new Result(false, problem, null, null, null, null, Set.of());
 		}
 
-		static Result accepted(String name, String email, Instant accessTokenExpiresAt, Instant refreshTokenExpiresAt) {
-			return new Result(true, null, name, email, accessTokenExpiresAt, refreshTokenExpiresAt);
+		static Result accepted(String name, String email, Instant accessTokenExpiresAt, Instant refreshTokenExpiresAt,
+				Set<String> scopes) {
+			return new Result(true, null, name, email, accessTokenExpiresAt, refreshTokenExpiresAt, Set.copyOf(scopes));
 		}
 
 	}

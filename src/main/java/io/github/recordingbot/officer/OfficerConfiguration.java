@@ -7,12 +7,14 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -37,7 +39,7 @@ import org.springframework.web.client.RestClient;
 /**
  * Wires the Compliance Officer authorization: the {@code webex} client registration
  * (absent until client id, secret and public URL are set), the encrypted JDBC token
- * store, and the token source with its two refresh managers.
+ * store, the token source with its refresh managers, and the capability check.
  */
 @Configuration(proxyBeanMethods = false)
 class OfficerConfiguration {
@@ -111,6 +113,18 @@ class OfficerConfiguration {
 				manager(registrations, clients, outcomes, refresh, Duration.ofDays(3650), clock));
 		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock,
 				java.util.Set.copyOf(officer.scopes()));
+	}
+
+	@Bean
+	OfficerCapabilities officerCapabilities(WebexClient webex, OfficerTokenSource officerTokens, Clock clock) {
+		return new OfficerCapabilities(webex, officerTokens, clock);
+	}
+
+	@Bean
+	CapabilityCheckAtStartup capabilityCheckAtStartup(OfficerCapabilities capabilities, OfficerProperties officer) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("officer-capabilities-");
+		executor.setDaemon(true);
+		return new CapabilityCheckAtStartup(capabilities, executor, officer.checkAtStartup());
 	}
 
 	@Bean

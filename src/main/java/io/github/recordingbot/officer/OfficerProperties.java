@@ -15,7 +15,8 @@ import org.springframework.util.StringUtils;
  * @param clientId the integration's client id ({@code WEBEX_INTEGRATION_CLIENT_ID})
  * @param clientSecret the integration's client secret
  * ({@code WEBEX_INTEGRATION_CLIENT_SECRET})
- * @param scopes the scopes requested, and required of a new authorization
+ * @param scopes the scopes requested; a new authorization is accepted when the granted
+ * ones let the bot find meetings and recordings (see {@link OfficerScopes})
  * @param tokenStoragePath the data directory: H2 database and generated key file
  * ({@code TOKEN_STORAGE_PATH})
  * @param tokenEncryptionKey the secret the tokens are encrypted with at rest
@@ -24,13 +25,15 @@ import org.springframework.util.StringUtils;
  * @param refreshBefore the scheduled job refreshes the access token when it has less than
  * this left
  * @param maxRetryDelay the longest wait between two failed scheduled refreshes
+ * @param checkAtStartup whether to check what the authorization can do once the bot is
+ * ready
  */
 @ConfigurationProperties("officer")
 record OfficerProperties(String clientId, String clientSecret, @DefaultValue( {
 		"meeting:admin_schedule_read", "meeting:admin_preferences_read", "spark-compliance:meetings_read",
 		"spark:people_read" }) List<String> scopes, @DefaultValue("./data") Path tokenStoragePath,
 		String tokenEncryptionKey, @DefaultValue("P1D") Duration clockSkew, @DefaultValue("P7D") Duration refreshBefore,
-		@DefaultValue("PT12H") Duration maxRetryDelay){
+		@DefaultValue("PT12H") Duration maxRetryDelay, @DefaultValue("true") boolean checkAtStartup){
 
 	OfficerProperties {
 		clientId = StringUtils.hasText(clientId) ? clientId.trim() : null;
@@ -63,7 +66,7 @@ record OfficerProperties(String clientId, String clientSecret, @DefaultValue( {
 		return "OfficerProperties[clientId=" + this.clientId + ", clientSecret="
 				+ ((this.clientSecret != null) ? "***" : "none") + ", scopes=" + this.scopes + ", tokenStoragePath="
 				+ this.tokenStoragePath + ", tokenEncryptionKey=" + ((this.tokenEncryptionKey != null) ? "***" : "none")
-				+ "]";
+				+ ", checkAtStartup=" + this.checkAtStartup + "]";
 	}
 
 }

@@ -1,5 +1,9 @@
 package io.github.recordingbot.status;
 
+import java.util.Optional;
+
+import io.github.recordingbot.officer.OfficerCapabilities;
+import io.github.recordingbot.webex.OfficerRefusals;
 import io.github.recordingbot.webex.WebexException;
 
 import org.springframework.http.HttpStatus;
@@ -17,8 +21,23 @@ class AdminController {
 
 	private final WebhookRegistration webhooks;
 
-	AdminController(WebhookRegistration webhooks) {
+	private final OfficerCapabilities capabilities;
+
+	private final OfficerRefusals refusals;
+
+	AdminController(WebhookRegistration webhooks, OfficerCapabilities capabilities, OfficerRefusals refusals) {
 		this.webhooks = webhooks;
+		this.capabilities = capabilities;
+		this.refusals = refusals;
+	}
+
+	/** Asks Webex now what the officer authorization can do; never fails for Webex. */
+	@PostMapping(CapabilitySection.CHECK)
+	ResponseEntity<String> checkCapabilities() {
+		StatusPage page = new StatusPage("Webex Recording Bot");
+		CapabilitySection.render(page, Optional.of(this.capabilities.check()), this.refusals.last(), null);
+		page.link("/", "Back to the status page");
+		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page.html());
 	}
 
 	@PostMapping("/admin/webhooks/register")

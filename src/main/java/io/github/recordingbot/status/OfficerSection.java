@@ -1,6 +1,7 @@
 package io.github.recordingbot.status;
 
 import io.github.recordingbot.officer.OfficerOverview;
+import io.github.recordingbot.officer.OfficerScopes;
 
 /**
  * The status page's section about the Compliance Officer's authorization.
@@ -21,7 +22,8 @@ final class OfficerSection {
 		if (officer.authorized()) {
 			page.row("Officer", officer.officerName() + " (" + officer.officerEmail() + ")");
 			page.row("Authorized at", officer.authorizedAt());
-			page.row("Scopes", String.join(" ", officer.scopes()));
+			new java.util.TreeSet<>(officer.scopes())
+				.forEach((s) -> page.row("Granted scope " + s, OfficerScopes.whatItAllows(s)));
 			page.row("Access token expires", officer.accessTokenExpiresAt());
 			page.row("Refresh token expires", (officer.refreshTokenExpiresAt() != null)
 					? officer.refreshTokenExpiresAt() : "not reported by Webex");

@@ -7,7 +7,9 @@ import java.util.List;
 
 import io.github.recordingbot.access.AccessConfigStore;
 import io.github.recordingbot.conversation.BotIdentity;
+import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.officer.OfficerOverview;
+import io.github.recordingbot.webex.OfficerRefusals;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.WebhookProperties;
 import io.github.recordingbot.websocket.WebsocketMonitor;
@@ -43,14 +45,20 @@ class StatusController {
 
 	private final WebsocketMonitor websocket;
 
+	private final OfficerCapabilities capabilities;
+
+	private final OfficerRefusals refusals;
+
 	private final Clock clock;
 
 	private final Instant started;
 
 	StatusController(SetupCheck setup, BotIdentity identity, WebhookProperties webhook, OfficerOverview officer,
 			WebhookRegistration webhooks, AccessConfigStore config, MeterRegistry meters, WebsocketMonitor websocket,
-			Clock clock) {
+			OfficerCapabilities capabilities, OfficerRefusals refusals, Clock clock) {
 		this.websocket = websocket;
+		this.capabilities = capabilities;
+		this.refusals = refusals;
 		this.setup = setup;
 		this.identity = identity;
 		this.webhook = webhook;
@@ -70,6 +78,7 @@ class StatusController {
 			page.alert("Webex refused the Compliance Officer's authorization. Recording lookups are paused until the "
 					+ "officer authorizes again at /webex/authorize.");
 		}
+		CapabilitySection.alert(this.capabilities.last()).ifPresent(page::alert);
 		page.section("Bot");
 		page.row("Identity",
 				this.identity.person()
@@ -101,6 +110,7 @@ class StatusController {
 			page.alert("POST /webhook answers 401 to every delivery because WEBHOOK_SECRET is not set.");
 		}
 		OfficerSection.render(page, officer);
+		CapabilitySection.render(page, this.capabilities.last(), this.refusals.last(), csrf);
 		webhooks(page, csrf);
 		AccessConfigStore.ReloadStatus file = this.config.status();
 		page.section("Config file");

@@ -104,6 +104,34 @@ class AuthorizationFlowTests extends OfficerContextTests {
 	}
 
 	@Test
+	void aComplianceOfficerWhoIsNoAdminIsAcceptedAndTheResultPageSaysWhatTheGrantedScopesAllow() throws Exception {
+		OfficerTestSupport.tokenEndpointGrants("officer-access-1", "spark-compliance:meetings_read spark:people_read");
+		BotTestSupport.WEBEX.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/admin/recordings"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"items\":[]}")));
+		MockHttpSession session = new MockHttpSession();
+		Started started = start(session);
+
+		MvcResult result = this.mvc
+			.perform(get("/webex/redirect").session(session).param("code", "c").param("state", started.state()))
+			.andReturn();
+
+		assertThat(result.getResponse().getStatus()).isEqualTo(200);
+		assertThat(result.getResponse().getContentAsString()).contains("Scopes Webex granted")
+			.contains("spark-compliance:meetings_read: find meetings, list their recordings")
+			.contains("List recordings and fetch download links: allowed")
+			.contains("Check personal rooms: refused")
+			.contains("protect_pmr")
+			.doesNotContain("meeting:admin_schedule_read:");
+		assertThat(this.tokens.grantedScopes()).containsExactlyInAnyOrder("spark-compliance:meetings_read",
+				"spark:people_read");
+		BotTestSupport.WEBEX.server.verify(com.github.tomakehurst.wiremock.client.WireMock
+			.getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/admin/recordings"))
+			.withHeader("Authorization",
+					com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer officer-access-1")));
+	}
+
+	@Test
 	void errorDescriptionIsShownEscaped() throws Exception {
 		MvcResult result = this.mvc
 			.perform(get("/webex/redirect").param("error", "access_denied")

@@ -53,15 +53,18 @@ final class OfficerFixture {
 
 	final OfficerTokenSource tokens;
 
+	final WebexProperties webexProperties;
+
 	OfficerFixture(WireMockServer webex, String jdbcUrl, Path dataDir, String pastedToken) {
 		OfficerConfiguration configuration = new OfficerConfiguration();
 		this.dataSource = new DriverManagerDataSource(jdbcUrl, "sa", "");
 		this.jdbc = new JdbcTemplate(this.dataSource);
 		this.properties = new OfficerProperties("client-id", "client-secret", SCOPES, dataDir,
 				"a-token-encryption-key-of-32-chars-or-more", Duration.ofDays(1), Duration.ofDays(7),
-				Duration.ofHours(12));
+				Duration.ofHours(12), false);
 		WebexProperties webexProperties = new WebexProperties(URI.create("http://localhost:" + webex.port() + "/v1"),
 				"bot-token", pastedToken, Duration.ofSeconds(2), Duration.ofSeconds(5), 10);
+		this.webexProperties = webexProperties;
 		ClientRegistrationRepository registrations = configuration.webexRegistration(this.properties, webexProperties,
 				"https://bot.example.com");
 		this.registration = registrations.findByRegistrationId("webex");
@@ -74,8 +77,13 @@ final class OfficerFixture {
 
 	/** Stores an authorization whose access token expires at the given time. */
 	void store(String accessToken, String refreshToken, Instant expiresAt) {
+		store(accessToken, refreshToken, expiresAt, Set.copyOf(SCOPES));
+	}
+
+	/** Stores an authorization with these granted scopes. */
+	void store(String accessToken, String refreshToken, Instant expiresAt, Set<String> scopes) {
 		OAuth2AccessToken access = new OAuth2AccessToken(OAuth2AccessToken.TokenType.BEARER, accessToken,
-				expiresAt.minus(Duration.ofDays(14)), expiresAt, Set.copyOf(SCOPES));
+				expiresAt.minus(Duration.ofDays(14)), expiresAt, scopes);
 		this.clients.saveAuthorizedClient(
 				new OAuth2AuthorizedClient(this.registration, OfficerTokenSource.PRINCIPAL, access,
 						new OAuth2RefreshToken(refreshToken, access.getIssuedAt())),

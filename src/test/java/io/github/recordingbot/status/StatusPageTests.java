@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,10 +13,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -24,6 +30,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -138,6 +145,64 @@ class StatusPageTests {
 		server.verify(1, putRequestedFor(WireMock.urlPathMatching("/v1/webhooks/.*")));
 		server.verify(putRequestedFor(urlEqualTo("/v1/webhooks/" + DISABLED))
 			.withRequestBody(WireMock.matchingJsonPath("$.status", WireMock.equalTo("active"))));
+	}
+
+	@Nested
+	class CapabilityCheck {
+
+		@Test
+		void theButtonAsksWebexWithTheOfficerTokenAndThePageShowsWhatTheAuthorizationCanDo() throws Exception {
+			BotTestSupport.WEBEX.server
+				.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(okJson("{\"items\":[]}")));
+
+			String answer = page(post(CapabilitySection.CHECK).with(csrf()), 200);
+
+			assertThat(answer).contains("List recordings and fetch download links").contains("allowed (Webex answered");
+			BotTestSupport.WEBEX.server.verify(1,
+					getRequestedFor(urlPathEqualTo("/v1/admin/recordings"))
+						.withQueryParam("from", matching("\\d{4}-.+Z"))
+						.withQueryParam("to", matching("\\d{4}-.+Z"))
+						.withQueryParam("max", equalTo("1"))
+						.withHeader("Authorization", equalTo("Bearer " + WebexFake.OFFICER_TOKEN)));
+			assertThat(page(MockMvcRequestBuilders.get("/"), 200)).contains("What the authorization can do")
+				.contains("Checked at")
+				.contains("Find meetings by number")
+				.contains("Check personal rooms")
+				.contains("from officer.scopes")
+				.contains("action=\"" + CapabilitySection.CHECK + "\"");
+		}
+
+		@Test
+		void theButtonNeedsTheCsrfToken() throws Exception {
+			page(post(CapabilitySection.CHECK), 403);
+
+			BotTestSupport.WEBEX.server.verify(0, getRequestedFor(urlPathEqualTo("/v1/admin/recordings")));
+		}
+
+		@Test
+		void aRefusedOfficerCallShowsOnThePageWithItsTrackingIdAndNoToken() throws Exception {
+			BotTestSupport.WEBEX.server.stubFor(get(urlPathEqualTo("/v1/admin/recordings"))
+				.willReturn(WireMock.aResponse().withStatus(403).withHeader("trackingId", "ROUTER_STATUS_403")));
+
+			assertThat(page(post(CapabilitySection.CHECK).with(csrf()), 200)).contains("refused (Webex answered 403");
+
+			assertThat(page(MockMvcRequestBuilders.get("/"), 200))
+				.contains("cannot list recordings and fetch download links: every recording request fails")
+				.contains("Last call Webex refused")
+				.contains("GET /admin/recordings answered 403")
+				.contains("ROUTER_STATUS_403")
+				.contains("officer_forbidden")
+				.doesNotContain(WebexFake.OFFICER_TOKEN);
+		}
+
+		private String page(MockHttpServletRequestBuilder request, int status) throws Exception {
+			var response = StatusPageTests.this.mvc.perform(request.with(httpBasic("admin", "test-admin-password")))
+				.andReturn()
+				.getResponse();
+			assertThat(response.getStatus()).isEqualTo(status);
+			return response.getContentAsString();
+		}
+
 	}
 
 	int status(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
