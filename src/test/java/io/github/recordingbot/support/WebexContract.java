@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -300,7 +301,7 @@ public final class WebexContract {
 	private static final class Holder {
 
 		static final WebexContract OFFICIAL = new WebexContract(
-				java.util.Arrays.stream(EXTRACTS).map(Holder::read).map(Spec::new).toList());
+				Arrays.stream(EXTRACTS).map(Holder::read).map(Spec::new).toList());
 
 		private static String read(String name) {
 			try (InputStream in = WebexContract.class.getResourceAsStream("/webex-openapi/" + name)) {

@@ -1,6 +1,7 @@
 package io.github.recordingbot.support;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -103,7 +104,7 @@ public final class WebexContractListener implements ServeEventListener {
 	}
 
 	private static Map<String, List<String>> headers(HttpHeaders headers) {
-		Map<String, List<String>> all = new java.util.LinkedHashMap<>();
+		Map<String, List<String>> all = new LinkedHashMap<>();
 		if (headers != null) {
 			for (HttpHeader header : headers.all()) {
 				all.put(header.key(), header.values());
