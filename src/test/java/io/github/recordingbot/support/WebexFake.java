@@ -46,7 +46,11 @@ public final class WebexFake {
 
 	public static final String BOT_ID = personId("b0b0b0b0-0000-4000-8000-000000000000");
 
-	public final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	/**
+	 * Every exchange is checked against the official spec: see WebexContractExtension.
+	 */
+	public final WireMockServer server = new WireMockServer(
+			WireMockConfiguration.options().dynamicPort().extensions(new WebexContractListener()));
 
 	public WebexFake start() {
 		this.server.start();
