@@ -136,8 +136,7 @@ class WebexFaultEndToEndTests {
 		RecordingFixture recording = RecordingFixture.of("nolinksaaaabbbbcccc", SERIES + "_I_2", "Planning",
 				"2026-11-24T10:00:00Z");
 		WEBEX.recordingList(SERIES, List.of(recording));
-		WEBEX.server.stubFor(get("/v1/recordings/" + recording.id())
-			.willReturn(okJson("{\"id\":\"" + recording.id() + "\",\"topic\":\"Planning\",\"status\":\"available\"}")));
+		WEBEX.recordingDetailsWithoutLinks(recording);
 
 		deliver(messageId);
 

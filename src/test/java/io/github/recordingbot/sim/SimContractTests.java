@@ -22,6 +22,7 @@ import io.github.recordingbot.support.DemoTestSupport;
 import io.github.recordingbot.support.WebexContract;
 import io.github.recordingbot.support.WebexContract.Answer;
 import io.github.recordingbot.support.WebexContract.Call;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -45,6 +46,8 @@ class SimContractTests extends DemoContext {
 	static final WebexContract CONTRACT = WebexContract.official();
 
 	static final String BASE = "/sim/v1";
+
+	static final String EXAMPLE_NAME = "Contract example";
 
 	@Autowired
 	SimState state;
@@ -151,13 +154,13 @@ class SimContractTests extends DemoContext {
 				yield List.of(Example.get(bot, "/webhooks?max=100"));
 			}
 			case "POST /webhooks" -> List.of(Example.send("POST", bot, "/webhooks", """
-					{"name":"Recording bot","targetUrl":"https://bot.example.com/webhook","resource":"messages",
+					{"name":"%s","targetUrl":"%s","resource":"messages",
 					 "event":"created","secret":"a-webhook-secret-of-at-least-32-characters"}
-					"""));
+					""".formatted(EXAMPLE_NAME, target())));
 			case "PUT /webhooks/{webhookId}" -> List.of(Example.send("PUT", bot, "/webhooks/" + webhook(), """
-					{"name":"Recording bot","targetUrl":"https://bot.example.com/webhook",
+					{"name":"%s","targetUrl":"%s",
 					 "secret":"a-webhook-secret-of-at-least-32-characters","status":"active"}
-					"""));
+					""".formatted(EXAMPLE_NAME, target())));
 			case "DELETE /webhooks/{webhookId}" -> List.of(Example.send("DELETE", bot, "/webhooks/" + webhook(), null));
 			case "GET /admin/meetings" ->
 				List.of(Example.get(officer, "/admin/meetings?meetingNumber=" + series.meetingNumber()));
@@ -174,11 +177,30 @@ class SimContractTests extends DemoContext {
 		};
 	}
 
+	/** The bot's own webhook address: the only target the simulator delivers to. */
+	String target() {
+		return this.properties.webhookTarget().toString();
+	}
+
+	/**
+	 * The demo context is shared with other tests: the webhooks these examples create go
+	 * again afterwards.
+	 */
+	@AfterEach
+	void removeTheExamplesWebhooks() {
+		this.state.webhooks()
+			.stream()
+			.filter((w) -> EXAMPLE_NAME.equals(w.get("name")))
+			.map((w) -> (String) w.get("id"))
+			.toList()
+			.forEach(this.state::deleteWebhook);
+	}
+
 	/** A webhook the bot registered before. */
 	String webhook() {
 		String id = SampleOrg.id("WEBHOOK", UUID.randomUUID().toString());
-		this.state.saveWebhook(id, Map.of("name", "Recording bot", "targetUrl", "https://bot.example.com/webhook",
-				"resource", "messages", "event", "created"));
+		this.state.saveWebhook(id,
+				Map.of("name", EXAMPLE_NAME, "targetUrl", target(), "resource", "messages", "event", "created"));
 		return id;
 	}
 

@@ -91,10 +91,12 @@ public final class WebexFake {
 	}
 
 	public void message(String messageId, String personId, String email, String roomType, String text) {
+		// a message without text has no "text" field (the spec allows no null there)
+		String textField = (text != null) ? "\"text\":" + Json.string(text) + "," : "";
 		String json = """
-				{"id":"%s","roomId":"%s","roomType":"%s","text":%s,"personId":"%s","personEmail":"%s",
+				{"id":"%s","roomId":"%s","roomType":"%s",%s"personId":"%s","personEmail":"%s",
 				 "created":"2026-11-25T11:59:59.000Z"}
-				""".formatted(messageId, roomId(personId), roomType, Json.string(text), personId, email);
+				""".formatted(messageId, roomId(personId), roomType, textField, personId, email);
 		this.server.stubFor(get("/v1/messages/" + messageId).willReturn(okJson(json)));
 	}
 
@@ -252,16 +254,30 @@ public final class WebexFake {
 	 * {@code GET /recordings/{id}} with temporary links, as a Compliance Officer sees it.
 	 */
 	public void recordingDetails(RecordingFixture r) {
-		this.server.stubFor(get("/v1/recordings/" + r.id()).willReturn(okJson("""
+		String links = """
+				"temporaryDirectDownloadLinks":{"recordingDownloadLink":"%s","audioDownloadLink":"%s",
+				  "transcriptDownloadLink":"%s","expiration":"2026-11-25T15:00:00Z"},
+				""".formatted(r.videoLink(), r.audioLink(), r.transcriptLink());
+		this.server.stubFor(get("/v1/recordings/" + r.id()).willReturn(okJson(recordingDetailsJson(r, links))));
+	}
+
+	/**
+	 * {@code GET /recordings/{id}} without temporary links, which the spec does not
+	 * promise.
+	 */
+	public void recordingDetailsWithoutLinks(RecordingFixture r) {
+		this.server.stubFor(get("/v1/recordings/" + r.id()).willReturn(okJson(recordingDetailsJson(r, ""))));
+	}
+
+	private static String recordingDetailsJson(RecordingFixture r, String links) {
+		return """
 				{"id":"%s","meetingId":"%s","topic":%s,"createTime":"%s","timeRecorded":"%s",
 				 "siteUrl":"example.webex.com","downloadUrl":"https://example.webex.com/lsr.php?RCID=1",
-				 "playbackUrl":"https://example.webex.com/ldr.php?RCID=2","password":"********",
-				 "temporaryDirectDownloadLinks":{"recordingDownloadLink":"%s","audioDownloadLink":"%s",
-				   "transcriptDownloadLink":"%s","expiration":"2026-11-25T15:00:00Z"},
+				 "playbackUrl":"https://example.webex.com/ldr.php?RCID=2","password":"********",%s
 				 "format":"MP4","serviceType":"MeetingCenter","durationSeconds":%d,"sizeBytes":1000,
 				 "shareToMe":false,"status":"available"}
-				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), r.videoLink(),
-				r.audioLink(), r.transcriptLink(), r.durationSeconds()))));
+				""".formatted(r.id(), r.instanceId(), Json.string(r.topic()), r.recorded(), r.recorded(), links,
+				r.durationSeconds());
 	}
 
 	/**
