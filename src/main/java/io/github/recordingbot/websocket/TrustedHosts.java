@@ -77,6 +77,8 @@ final class TrustedHosts {
 
 	private static String normalize(String host) {
 		String lower = host.trim().toLowerCase(Locale.ROOT);
+		// "*.wbx2.com" and ".wbx2.com" mean what "wbx2.com" means here
+		lower = lower.startsWith("*.") ? lower.substring(2) : lower;
 		lower = lower.startsWith(".") ? lower.substring(1) : lower;
 		return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
 	}

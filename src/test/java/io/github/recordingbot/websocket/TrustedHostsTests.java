@@ -3,6 +3,7 @@ package io.github.recordingbot.websocket;
 import java.util.List;
 
 import io.github.recordingbot.websocket.TrustedHosts.UntrustedHostException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -54,12 +55,22 @@ class TrustedHostsTests {
 			.isThrownBy(() -> new TrustedHosts(List.of("10.0.0.5", "bot.internal")).require(url, "it"));
 	}
 
-	@ParameterizedTest
-	@ValueSource(strings = { "https://evil.example/wdm" })
-	void theMessageNamesTheHostAndTheSetting(String url) {
-		assertThatExceptionOfType(UntrustedHostException.class).isThrownBy(() -> this.webex.require(url, "it"))
+	@Test
+	void theMessageNamesTheHostAndTheSetting() {
+		assertThatExceptionOfType(UntrustedHostException.class)
+			.isThrownBy(() -> this.webex.require("https://evil.example/wdm", "it"))
 			.withMessageContaining("evil.example")
 			.withMessageContaining("bot.websocket.trusted-domains");
+	}
+
+	@Test
+	void aWildcardOrLeadingDotInTheSettingMeansTheDomainAndItsSubdomains() {
+		TrustedHosts hosts = new TrustedHosts(List.of("*.wbx2.com", ".webex.com"));
+
+		assertThat(hosts.require("https://wdm-a.wbx2.com/wdm", "it")).isNotNull();
+		assertThat(hosts.require("https://u2c.webex.com/u2c", "it")).isNotNull();
+		assertThatExceptionOfType(UntrustedHostException.class)
+			.isThrownBy(() -> hosts.require("https://evil.example/", "it"));
 	}
 
 }
