@@ -14,16 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import com.sun.management.UnixOperatingSystemMXBean;
 import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.WebexFake;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.test.context.TestPropertySource;
 
@@ -40,6 +44,8 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = { "webhook.body-timeout=2s", "server.tomcat.threads.max=50" })
 class SlowWebhookBodiesTests extends BotEndToEndTest {
 
+	private static final Logger logger = LoggerFactory.getLogger(SlowWebhookBodiesTests.class);
+
 	static final Duration BODY_TIMEOUT = Duration.ofSeconds(2);
 
 	static final int THREADS = 50;
@@ -53,6 +59,8 @@ class SlowWebhookBodiesTests extends BotEndToEndTest {
 	final List<Socket> sockets = new ArrayList<>();
 
 	final ScheduledExecutorService trickler = Executors.newSingleThreadScheduledExecutor();
+
+	volatile long slowest;
 
 	@AfterEach
 	void closeSockets() throws IOException {
@@ -98,6 +106,9 @@ class SlowWebhookBodiesTests extends BotEndToEndTest {
 		assertThat(silent).as("a sender that stopped after the headers reads its 408")
 			.allSatisfy((socket) -> assertThat(answers.get(this.sockets.indexOf(socket))).isEqualTo("408"));
 		assertThat(health()).isEqualTo(200);
+		logger.info("{} slow connections: answers {}; slowest health or delivery meanwhile {} ms", connections,
+				answers.stream().collect(Collectors.groupingBy((a) -> a, TreeMap::new, Collectors.counting())),
+				TimeUnit.NANOSECONDS.toMillis(this.slowest));
 	}
 
 	@Test
@@ -188,13 +199,15 @@ class SlowWebhookBodiesTests extends BotEndToEndTest {
 	}
 
 	int health() throws Exception {
+		long start = System.nanoTime();
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health"))
 			.timeout(FAST)
 			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		return timed(start, this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
 	}
 
 	int deliver() throws Exception {
+		long start = System.nanoTime();
 		byte[] body = WebhookEndpointTests.body(UUID.randomUUID().toString());
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/webhook"))
 			.timeout(FAST)
@@ -202,7 +215,12 @@ class SlowWebhookBodiesTests extends BotEndToEndTest {
 			.header("X-Spark-Signature", WebexFake.sign(WebexFake.SECRET, body))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		return timed(start, this.http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
+	}
+
+	int timed(long start, int status) {
+		this.slowest = Math.max(this.slowest, System.nanoTime() - start);
+		return status;
 	}
 
 }
