@@ -31,6 +31,8 @@ ENV CFG_FILE_PATH=/config/config.json \
 VOLUME ["/config", "/log", "/token_storage"]
 EXPOSE 8080
 USER bot
+# Liveness only: Docker restarts a stuck JVM, never a bot whose officer must authorize again
+# or whose Webex is unreachable (both are on the status page and in /actuator/health).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
-  CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/healthcheck", "HealthCheck", "http://localhost:8080/actuator/health"]
+  CMD ["java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/healthcheck", "HealthCheck", "http://localhost:8080/actuator/health/liveness"]
 ENTRYPOINT ["java", "-jar", "/app/app.jar"]

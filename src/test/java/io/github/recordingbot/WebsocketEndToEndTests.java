@@ -65,6 +65,8 @@ class WebsocketEndToEndTests {
 	static void properties(DynamicPropertyRegistry registry) {
 		BotTestSupport.properties(registry);
 		registry.add("bot.mode", () -> "websocket");
+		// the fakes run on http://localhost; Webex's own domains are the default
+		registry.add("bot.websocket.trusted-domains", () -> "localhost");
 		registry.add("bot.websocket.u2c-url", () -> {
 			WEBEX.mercuryDiscovery(MERCURY, "[]");
 			return WEBEX.u2cUrl();

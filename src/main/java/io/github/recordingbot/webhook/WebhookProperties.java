@@ -16,10 +16,12 @@ import org.springframework.util.StringUtils;
  * @param maxBodyBytes the largest body read; Webex envelopes are 1–2 KB
  * @param maxAge older deliveries (by {@code data.created}) are ignored: the signature
  * carries no timestamp, so this and the one-hour deduplication together stop replays
+ * @param bodyTimeout how long the whole body may take to arrive once the headers are in;
+ * a slower sender gets 408 and its connection is closed. Webex sends 1–2 KB at once.
  */
 @ConfigurationProperties("webhook")
 public record WebhookProperties(String secret, String secretPrevious, @DefaultValue("65536") int maxBodyBytes,
-		@DefaultValue("10m") Duration maxAge) {
+		@DefaultValue("10m") Duration maxAge, @DefaultValue("5s") Duration bodyTimeout) {
 
 	public WebhookProperties {
 		secret = StringUtils.hasText(secret) ? secret : null;
@@ -27,6 +29,10 @@ public record WebhookProperties(String secret, String secretPrevious, @DefaultVa
 		if (maxAge == null || maxAge.isNegative() || maxAge.isZero() || maxAge.compareTo(Duration.ofHours(1)) > 0) {
 			throw new IllegalArgumentException(
 					"webhook.max-age must be more than 0 and at most 1h (the deduplication window), got " + maxAge);
+		}
+		if (bodyTimeout == null || bodyTimeout.toMillis() < 1 || bodyTimeout.compareTo(Duration.ofMinutes(1)) > 0) {
+			throw new IllegalArgumentException(
+					"webhook.body-timeout must be at least 1ms and at most 1m, got " + bodyTimeout);
 		}
 		if (maxBodyBytes < 1024) {
 			throw new IllegalArgumentException("webhook.max-body-bytes must be at least 1024, got " + maxBodyBytes);
@@ -41,7 +47,7 @@ public record WebhookProperties(String secret, String secretPrevious, @DefaultVa
 	@Override
 	public String toString() {
 		return "WebhookProperties[secret=" + (hasSecret() ? "***" : "none") + ", maxBodyBytes=" + this.maxBodyBytes
-				+ "]";
+				+ ", bodyTimeout=" + this.bodyTimeout + "]";
 	}
 
 }

@@ -21,7 +21,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Finds the device service in the U2C catalog and registers the bot's device there,
  * reusing the device registered under our name by an earlier run and removing further
  * ones we left behind (registrations pile up otherwise). These are undocumented Webex
- * internals, used the way webex-js-sdk and webex_bot use them.
+ * internals, used the way webex-js-sdk and webex_bot use them. Every URL is checked
+ * against {@link TrustedHosts} before the bot token goes there.
  */
 class DeviceRegistry {
 
@@ -39,12 +40,15 @@ class DeviceRegistry {
 
 	private final String botToken;
 
+	private final TrustedHosts hosts;
+
 	private volatile Map<String, String> clustersByHost = Map.of();
 
 	DeviceRegistry(RestClient rest, WebsocketProperties properties, String botToken) {
 		this.rest = rest;
 		this.properties = properties;
 		this.botToken = botToken;
+		this.hosts = new TrustedHosts(properties.trustedDomains());
 	}
 
 	/** The device to connect with: ours from an earlier run, or a new one. */
@@ -62,7 +66,7 @@ class DeviceRegistry {
 		}
 		ours.subList(1, ours.size()).forEach(this::remove);
 		logger.info("Reusing the websocket device registered as {}", this.properties.deviceName());
-		return ours.get(0);
+		return trusted(ours.get(0));
 	}
 
 	/**
@@ -100,7 +104,16 @@ class DeviceRegistry {
 		return (parts.length < 3) ? "us" : parts[0] + ":" + parts[1] + ":" + parts[2];
 	}
 
+	/**
+	 * Refuses a catalog URL the bot token must not go to, before any request.
+	 * @throws TrustedHosts.UntrustedHostException when it is not on a trusted domain
+	 */
+	void checkCatalog() {
+		this.hosts.require(this.properties.u2cUrl().toString(), "The U2C catalog (bot.websocket.u2c-url)");
+	}
+
 	private String discover() {
+		checkCatalog();
 		URI catalog = UriComponentsBuilder.fromUri(this.properties.u2cUrl())
 			.path("/u2c/api/v1/catalog")
 			.queryParam("format", "hostmap")
@@ -111,6 +124,7 @@ class DeviceRegistry {
 		if (wdm == null || wdm.isBlank()) {
 			throw new IllegalStateException("The U2C catalog names no device service (serviceLinks.wdm)");
 		}
+		this.hosts.require(wdm, "The device service the U2C catalog names");
 		Map<String, String> clusters = new HashMap<>();
 		hostmap.path("hostCatalog").forEach((entries) -> entries.forEach((entry) -> {
 			String host = entry.path("host").asString(null);
@@ -139,11 +153,18 @@ class DeviceRegistry {
 			throw new IllegalStateException("The device service answered without a webSocketUrl");
 		}
 		logger.info("Registered a websocket device as {}", name);
-		return device;
+		return trusted(device);
 	}
 
 	private void remove(Device device) {
 		if (device.url() == null) {
+			return;
+		}
+		try {
+			this.hosts.require(device.url(), "A stale device's URL");
+		}
+		catch (TrustedHosts.UntrustedHostException ex) {
+			logger.warn("Not removing a stale websocket device: {}", ex.getMessage());
 			return;
 		}
 		try {
@@ -163,6 +184,11 @@ class DeviceRegistry {
 			throw new IllegalStateException("Empty answer from " + uri.getHost());
 		}
 		return node;
+	}
+
+	private Device trusted(Device device) {
+		this.hosts.require(device.webSocketUrl(), "The websocket the device service names");
+		return device;
 	}
 
 	private void authorize(HttpHeaders headers) {

@@ -81,6 +81,14 @@ class MercuryClient implements SmartLifecycle {
 			this.monitor.stopped("BOT_ACCESS_TOKEN is not set");
 			return;
 		}
+		try {
+			this.registry.checkCatalog();
+		}
+		catch (TrustedHosts.UntrustedHostException ex) {
+			logger.warn("BOT_MODE=websocket but not connecting: {}; the bot token was not sent", ex.getMessage());
+			this.monitor.stopped("refused: " + ex.getMessage());
+			return;
+		}
 		this.running = true;
 		Thread worker = new Thread(this::run, "mercury");
 		worker.setDaemon(true);
@@ -148,6 +156,10 @@ class MercuryClient implements SmartLifecycle {
 			}
 			catch (ExecutionException ex) {
 				outcome = "failed: " + ex.getCause().getClass().getSimpleName();
+			}
+			catch (TrustedHosts.UntrustedHostException ex) {
+				outcome = "refused: " + ex.getMessage();
+				logger.warn("Websocket registration refused: {}; the bot token was not sent", ex.getMessage());
 			}
 			catch (RestClientResponseException ex) {
 				outcome = "registration answered " + ex.getStatusCode().value();

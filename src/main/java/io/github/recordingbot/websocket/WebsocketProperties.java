@@ -2,6 +2,7 @@ package io.github.recordingbot.websocket;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,12 +18,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authorizationTimeout how long the first frame after the authorization may take
  * @param backoffMin the first wait before reconnecting
  * @param backoffMax the longest wait before reconnecting
+ * @param trustedDomains the only hosts (with their subdomains) the bot token is sent to:
+ * the catalog, the device service and the websocket; Webex's U2C catalog names hosts
+ * under {@code wbx2.com}, and Webex also serves from {@code webex.com} and
+ * {@code ciscospark.com}
  */
 @ConfigurationProperties("bot.websocket")
 public record WebsocketProperties(@DefaultValue("https://u2c.wbx2.com") URI u2cUrl,
 		@DefaultValue("webex-recording-bot") String deviceName, @DefaultValue("15s") Duration pingInterval,
 		@DefaultValue("14s") Duration pongTimeout, @DefaultValue("30s") Duration authorizationTimeout,
-		@DefaultValue("1s") Duration backoffMin, @DefaultValue("32s") Duration backoffMax) {
+		@DefaultValue("1s") Duration backoffMin, @DefaultValue("32s") Duration backoffMax, @DefaultValue( {
+				"wbx2.com", "webex.com", "ciscospark.com" }) List<String> trustedDomains){
 
 	public WebsocketProperties {
 		if (u2cUrl == null || u2cUrl.getScheme() == null || u2cUrl.getHost() == null) {
@@ -41,6 +47,12 @@ public record WebsocketProperties(@DefaultValue("https://u2c.wbx2.com") URI u2cU
 			throw new IllegalArgumentException("bot.websocket.backoff-min must be positive and at most "
 					+ "bot.websocket.backoff-max, got " + backoffMin + " and " + backoffMax);
 		}
+		if (trustedDomains == null || trustedDomains.isEmpty()
+				|| trustedDomains.stream().anyMatch((d) -> d == null || d.isBlank() || d.contains("/"))) {
+			throw new IllegalArgumentException(
+					"bot.websocket.trusted-domains must list host names such as wbx2.com, got " + trustedDomains);
+		}
+		trustedDomains = List.copyOf(trustedDomains);
 		String base = u2cUrl.toString();
 		u2cUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
 	}

@@ -2,6 +2,7 @@ package io.github.recordingbot.websocket;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.recordingbot.support.FakeMercury;
 import io.github.recordingbot.support.WebexFake;
@@ -32,7 +33,7 @@ class DeviceRegistryTests {
 		WEBEX.mercuryDiscovery(MERCURY, "[]");
 		WebsocketProperties properties = new WebsocketProperties(URI.create(WEBEX.u2cUrl()), "webex-recording-bot",
 				Duration.ofSeconds(15), Duration.ofSeconds(14), Duration.ofSeconds(30), Duration.ofSeconds(1),
-				Duration.ofSeconds(32));
+				Duration.ofSeconds(32), List.of("localhost"));
 		DeviceRegistry registry = new DeviceRegistry(RestClient.create(), properties, WebexFake.BOT_TOKEN);
 
 		registry.register();

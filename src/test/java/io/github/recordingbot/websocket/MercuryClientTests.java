@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.web.client.RestClient;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
@@ -72,9 +76,13 @@ class MercuryClientTests {
 	}
 
 	MercuryClient start(Duration pingInterval, Duration pongTimeout) {
-		WebsocketProperties properties = new WebsocketProperties(java.net.URI.create(WEBEX.u2cUrl()),
-				"webex-recording-bot", pingInterval, pongTimeout, Duration.ofSeconds(5), Duration.ofSeconds(1),
-				Duration.ofSeconds(32));
+		return start(WEBEX.u2cUrl(), pingInterval, pongTimeout);
+	}
+
+	MercuryClient start(String u2cUrl, Duration pingInterval, Duration pongTimeout) {
+		WebsocketProperties properties = new WebsocketProperties(java.net.URI.create(u2cUrl), "webex-recording-bot",
+				pingInterval, pongTimeout, Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(32),
+				List.of("localhost"));
 		ChatEvents events = mock(ChatEvents.class);
 		given(events.submit(any())).willAnswer((invocation) -> {
 			this.submitted.add(invocation.getArgument(0));
@@ -168,6 +176,60 @@ class MercuryClientTests {
 			assertThat(e.personId()).isEqualTo(WebexFake.personId(ALICE_UUID));
 			assertThat(e.personEmail()).isEqualTo("alice@example.com");
 		});
+	}
+
+	/**
+	 * The fakes run on localhost, the only trusted domain here; 127.0.0.1 reaches the
+	 * same fakes under a foreign name, so a request that went there would be seen.
+	 */
+	@Nested
+	class ForeignHosts {
+
+		static String foreign(String url) {
+			return url.replace("localhost", "127.0.0.1");
+		}
+
+		@Test
+		void aCatalogNamingAForeignDeviceServiceGetsNoRequestWithTheToken() {
+			WEBEX.server.stubFor(get(urlPathEqualTo("/u2c/api/v1/catalog")).willReturn(okJson(
+					"{\"serviceLinks\":{\"wdm\":\"" + foreign(WEBEX.u2cUrl()) + "/wdm/api/v1\"},\"hostCatalog\":{}}")));
+
+			start();
+
+			await().until(() -> MercuryClientTests.this.monitor.status().lastClose() != null);
+			assertThat(MercuryClientTests.this.monitor.status().lastClose()).startsWith("refused:")
+				.contains("127.0.0.1")
+				.contains("bot.websocket.trusted-domains");
+			assertThat(WEBEX.deviceCalls()).extracting(LoggedRequest::getUrl)
+				.isNotEmpty()
+				.allMatch((url) -> url.startsWith("/u2c/api/v1/catalog"));
+			assertThat(MercuryClientTests.this.mercury.connections()).isEmpty();
+		}
+
+		@Test
+		void aDeviceWithAForeignWebsocketGetsNoAuthorization() {
+			WEBEX.server.stubFor(post("/wdm/api/v1/devices")
+				.willReturn(okJson("{\"url\":\"" + WEBEX.u2cUrl() + "/wdm/api/v1/devices/d1\",\"webSocketUrl\":\""
+						+ foreign(MercuryClientTests.this.mercury.webSocketUrl("d1")) + "\"}")));
+
+			start();
+
+			await().until(() -> MercuryClientTests.this.monitor.status().lastClose() != null);
+			assertThat(MercuryClientTests.this.monitor.status().lastClose()).startsWith("refused:")
+				.contains("websocket");
+			assertThat(MercuryClientTests.this.mercury.connections()).isEmpty();
+		}
+
+		@Test
+		void aForeignCatalogIsNeverAskedAndTheClientStops() {
+			start(foreign(WEBEX.u2cUrl()), Duration.ofSeconds(15), Duration.ofSeconds(14));
+
+			assertThat(MercuryClientTests.this.monitor.status().state()).isEqualTo(State.STOPPED);
+			assertThat(MercuryClientTests.this.monitor.status().lastClose()).startsWith("refused:")
+				.contains("bot.websocket.u2c-url");
+			assertThat(WEBEX.deviceCalls()).isEmpty();
+		}
+
 	}
 
 	@Nested

@@ -1,33 +1,26 @@
 package io.github.recordingbot.webhook;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 
 import io.github.recordingbot.conversation.ChatEvent;
 import io.github.recordingbot.conversation.ChatEvents;
 import io.github.recordingbot.conversation.ChatEvents.Admission;
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /webhook}: reads the raw body with a cap, verifies the signature before
- * parsing anything, and hands the event to the chat workers. Answers within milliseconds.
+ * Decides what a complete webhook body means: verifies the signature before parsing
+ * anything, and hands the event to the chat workers. Answers within milliseconds.
  *
  * <p>
  * Unsigned or wrongly signed: 401 and nothing else. Signed but unusable: 200 and a log
  * line, so that Webex does not count failures and disable the webhook.
  */
-@RestController
-class WebhookController {
+class WebhookReceiver {
 
-	private static final Logger logger = LoggerFactory.getLogger(WebhookController.class);
+	private static final Logger logger = LoggerFactory.getLogger(WebhookReceiver.class);
 
 	static final String SIGNATURE_HEADER = "X-Spark-Signature";
 
@@ -39,7 +32,7 @@ class WebhookController {
 
 	private final Clock clock;
 
-	WebhookController(WebhookProperties properties, ChatEvents events, Clock clock) {
+	WebhookReceiver(WebhookProperties properties, ChatEvents events, Clock clock) {
 		this.properties = properties;
 		this.verifier = new SignatureVerifier(properties.secret(), properties.secretPrevious());
 		this.events = events;
@@ -54,19 +47,16 @@ class WebhookController {
 		}
 	}
 
-	@PostMapping("/webhook")
-	ResponseEntity<Void> receive(HttpServletRequest request) throws IOException {
-		long declared = request.getContentLengthLong();
-		if (declared > this.properties.maxBodyBytes()) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
-		}
-		byte[] body = readCapped(request.getInputStream(), this.properties.maxBodyBytes());
-		if (body == null) {
-			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).build();
-		}
-		if (!this.verifier.verify(body, request.getHeader(SIGNATURE_HEADER))) {
+	/**
+	 * What to answer to a delivery whose body arrived whole and within the size cap.
+	 * @param body the raw bytes
+	 * @param signature the {@code X-Spark-Signature} header, may be {@code null}
+	 * @return the status to answer with
+	 */
+	HttpStatus receive(byte[] body, String signature) {
+		if (!this.verifier.verify(body, signature)) {
 			logger.info("Refused a webhook delivery with a missing or wrong signature");
-			return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
+			return HttpStatus.UNAUTHORIZED;
 		}
 		Envelope envelope;
 		try {
@@ -74,24 +64,23 @@ class WebhookController {
 		}
 		catch (Envelope.MalformedEnvelopeException ex) {
 			logger.warn("Ignored a signed webhook delivery that is not a usable envelope: {}", ex.getMessage());
-			return ResponseEntity.ok().build();
+			return HttpStatus.OK;
 		}
 		if (envelope.created() != null
 				&& envelope.created().isBefore(this.clock.instant().minus(this.properties.maxAge()))) {
 			logger.info("Ignored a signed delivery created {}, older than {}", envelope.created(),
 					this.properties.maxAge());
-			return ResponseEntity.ok().build();
+			return HttpStatus.OK;
 		}
 		ChatEvent.Kind kind = kind(envelope);
 		if (kind == null) {
 			logger.info("Ignored a signed {}/{} delivery", printable(envelope.resource()), printable(envelope.event()));
-			return ResponseEntity.ok().build();
+			return HttpStatus.OK;
 		}
 		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.roomId(), envelope.roomType(),
 				envelope.personId(), envelope.personEmail(), null, this.clock.instant());
 		Admission admission = this.events.submit(event);
-		return (admission == Admission.BUSY) ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()
-				: ResponseEntity.ok().build();
+		return (admission == Admission.BUSY) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
 	}
 
 	private static ChatEvent.Kind kind(Envelope envelope) {
@@ -113,12 +102,6 @@ class WebhookController {
 			out.append((c >= 0x20 && c < 0x7f) ? c : '?');
 		}
 		return out.toString();
-	}
-
-	/** Reads at most {@code max} bytes; {@code null} when the body is longer. */
-	private static byte[] readCapped(InputStream in, int max) throws IOException {
-		byte[] body = in.readNBytes(max + 1);
-		return (body.length > max) ? null : body;
 	}
 
 }
