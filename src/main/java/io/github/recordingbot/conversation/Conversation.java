@@ -115,7 +115,10 @@ public class Conversation {
 			return;
 		}
 		if (ForwardedRecordings.isForward(inbound)) {
-			if (rateLimited(inbound, requestId, "forward", inbound.event().meetingInstanceId(), null, config)) {
+			// A share names its meeting instance, which counts like a meeting number; the
+			// offer card for a webhook forward names none, its pick is counted below.
+			String command = (inbound.event().kind() == ChatEvent.Kind.SHARE) ? "share" : "forward";
+			if (rateLimited(inbound, requestId, command, inbound.event().meetingInstanceId(), null, config)) {
 				return;
 			}
 			ForwardedRecordings.Answer answer = this.forwards.answer(inbound, config);
@@ -140,7 +143,9 @@ public class Conversation {
 			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));
 		}
 		else if (command instanceof Command.Pick pick) {
-			if (rateLimited(inbound, requestId, pick.name(), null, null, config)) {
+			// The picked meeting counts toward meetings_per_day like a typed number: the
+			// card's meeting_id is only a pointer, and a forged submit may carry any id.
+			if (rateLimited(inbound, requestId, pick.name(), pick.meetingId(), null, config)) {
 				return;
 			}
 			ForwardedRecordings.Answer answer = this.forwards.pick(inbound, pick, config);
@@ -158,8 +163,8 @@ public class Conversation {
 
 	/**
 	 * Applies the per-sender limits; when they refuse, answers and audits the refusal.
-	 * @param meeting what is asked for (a meeting number or id), or {@code null} when
-	 * nothing new
+	 * @param meeting what is asked for (a meeting number, or the meeting id of a pick or
+	 * a share), or {@code null} when no meeting is named
 	 * @return whether the request was refused
 	 */
 	private boolean rateLimited(Inbound inbound, String requestId, String command, String meeting,
