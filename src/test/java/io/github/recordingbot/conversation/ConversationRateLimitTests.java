@@ -8,6 +8,7 @@ import java.util.Map;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
+import io.github.recordingbot.access.RefusalThrottle;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
 import io.github.recordingbot.audit.AuditRecord.Decision;
@@ -62,7 +63,7 @@ class ConversationRateLimitTests {
 
 	final Conversation conversation = new Conversation(this.resolver, this.rules, this.recordings, this.replies,
 			this.sender, this.audit, mock(BotIdentity.class), this.clock, this.forwards, new RateLimiter(this.clock),
-			new SimpleMeterRegistry());
+			new SimpleMeterRegistry(), mock(RefusalThrottle.class));
 
 	int events;
 
