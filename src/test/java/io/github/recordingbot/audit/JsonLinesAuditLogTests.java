@@ -374,7 +374,8 @@ class JsonLinesAuditLogTests {
 
 	JsonLinesAuditLog newLog(Path logDir, DataSize maxFileSize, boolean fsync) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", this.clock));
-		JsonLinesAuditLog log = new JsonLinesAuditLog(logDir, new AuditProperties(maxFileSize, fsync),
+		JsonLinesAuditLog log = new JsonLinesAuditLog(logDir,
+				new AuditProperties(maxFileSize, fsync, Duration.ofDays(365), 0),
 				beans.getBeanProvider(java.time.Clock.class));
 		this.opened.add(log);
 		return log;
