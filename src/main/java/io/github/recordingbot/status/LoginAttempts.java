@@ -3,6 +3,7 @@ package io.github.recordingbot.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -110,7 +111,7 @@ class LoginAttempts {
 			return;
 		}
 		this.linesThisMinute++;
-		Object[] withNote = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+		Object[] withNote = Arrays.copyOf(arguments, arguments.length + 1);
 		withNote[arguments.length] = (this.notLogged > 0)
 				? " (" + this.notLogged + " earlier failed login(s) not logged)" : "";
 		this.notLogged = 0;
