@@ -144,7 +144,7 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		assertThat(counts.get(Decision.RATE_LIMITED)).isGreaterThan(10);
 		assertThat(lines).noneMatch((l) -> l.toString().contains("https://")
 				|| l.toString().contains(WebexFake.BOT_TOKEN) || l.toString().contains(WebexFake.OFFICER_TOKEN));
-		assertThat(lines).filteredOn((l) -> this.forger.id().equals(l.get("requester").get("personId").asString()))
+		assertThat(lines).filteredOn((l) -> this.forger.email().equals(l.get("requester").get("email").asString()))
 			.isNotEmpty()
 			.allSatisfy((l) -> {
 				assertThat(l.get("requester").get("email").asString()).isEqualTo(this.forger.email());
@@ -179,10 +179,10 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		return List.of(text(this.alice, "rec 111 111 111", Decision.PERMITTED),
 				text(this.alice, "help", Decision.PERMITTED),
 				card(this.alice, "{\"meeting_number\":\"111 111 111\",\"days_back\":\"10\"}", Decision.PERMITTED),
-				text(this.mallory, "rec 111111111", Decision.DENIED),
-				card(this.mallory, "{\"meeting_number\":\"111111111\"}", Decision.DENIED),
+				outsiderText(this.mallory, "rec 111111111"),
+				outsiderCard(this.mallory, "{\"meeting_number\":\"111111111\"}"),
 				new Scenario(this.alice, Decision.DENIED, (id, i) -> message(id, this.alice, "group", "rec 111111111")),
-				text(this.forger, "rec 111111111", Decision.DENIED), text(this.bob, "rec 222222222", Decision.NODATA),
+				outsiderText(this.forger, "rec 111111111"), text(this.bob, "rec 222222222", Decision.NODATA),
 				text(this.alice, "rec abc", Decision.INVALID),
 				text(this.alice, "rec 123456789 " + INJECTION, Decision.INVALID),
 				text(this.alice, "rec 111111111 alice@example.com 999", Decision.INVALID),
@@ -202,11 +202,35 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 	}
 
 	Scenario card(Person person, String inputs, Decision decision) {
-		return new Scenario(person, decision, (id, i) -> {
-			WEBEX.attachmentAction(id, person.id(), inputs);
-			return new ChatEvent(ChatEvent.Kind.CARD_ACTION, id, WebexFake.roomId(person.id()), null, person.id(), null,
-					null, TestClock.now());
+		return new Scenario(person, decision, (id, i) -> cardAction(id, person, inputs));
+	}
+
+	/**
+	 * A sender outside the allow-list, as another account on each request: the bot
+	 * answers one refusal per sender and window (RefusalQuietingEndToEndTests), and this
+	 * test wants one line per request.
+	 */
+	Scenario outsiderText(Person outsider, String text) {
+		return new Scenario(outsider, Decision.DENIED, (id, i) -> message(id, another(outsider, i), "direct", text));
+	}
+
+	Scenario outsiderCard(Person outsider, String inputs) {
+		return new Scenario(outsider, Decision.DENIED, (id, i) -> {
+			Person person = another(outsider, i);
+			WEBEX.person(person.id(), person.email());
+			WEBEX.room(WebexFake.roomId(person.id()), "direct");
+			return cardAction(id, person, inputs);
 		});
+	}
+
+	ChatEvent cardAction(String id, Person person, String inputs) {
+		WEBEX.attachmentAction(id, person.id(), inputs);
+		return new ChatEvent(ChatEvent.Kind.CARD_ACTION, id, WebexFake.roomId(person.id()), null, person.id(), null,
+				null, TestClock.now());
+	}
+
+	Person another(Person outsider, int i) {
+		return new Person(WebexFake.personId(outsider.id() + "-" + i), outsider.email());
 	}
 
 	/**

@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
 /**
  * Limits how fast one sender may ask for recordings, so that nobody can guess meeting
  * numbers: at most {@code requests_per_minute} requests in any sixty seconds and
- * {@code meetings_per_day} distinct meeting numbers in any twenty-four hours (config.json
- * {@code rate_limit}).
+ * {@code meetings_per_day} distinct meetings in any twenty-four hours (config.json
+ * {@code rate_limit}). A meeting is counted by what the request names: the number of a
+ * {@code rec}, or the meeting id of a pick from the recent-recordings card or of a
+ * forwarded recording. The same meeting asked for once by number and once by id counts
+ * twice, which errs on the safe side.
  *
  * <p>
  * Both windows slide, so there is no burst at a minute or day boundary. A refused request
@@ -50,13 +53,14 @@ public class RateLimiter {
 	/**
 	 * Counts a request if the sender is within the limits.
 	 * @param sender the sender's Webex person id (from the API)
-	 * @param meetingNumber the meeting number asked for
+	 * @param meeting the meeting asked for: its number, or its id when the request names
+	 * it by id; {@code null} when the request names no meeting
 	 * @param limits the limits of the current config
 	 * @return whether the request may go on, and if not, why and from when it would
 	 */
-	public Admission admit(String sender, String meetingNumber, AccessConfig.RateLimit limits) {
+	public Admission admit(String sender, String meeting, AccessConfig.RateLimit limits) {
 		Window window = this.senders.get((sender != null) ? sender : "", (key) -> new Window());
-		return window.admit(this.clock.instant(), meetingNumber, limits);
+		return window.admit(this.clock.instant(), meeting, limits);
 	}
 
 	/**
@@ -82,7 +86,7 @@ public class RateLimiter {
 		// first.
 		private final Map<String, Instant> meetings = new LinkedHashMap<>();
 
-		synchronized Admission admit(Instant now, String meetingNumber, AccessConfig.RateLimit limits) {
+		synchronized Admission admit(Instant now, String meeting, AccessConfig.RateLimit limits) {
 			while (!this.requests.isEmpty() && !this.requests.peekFirst().plus(MINUTE).isAfter(now)) {
 				this.requests.pollFirst();
 			}
@@ -102,7 +106,7 @@ public class RateLimiter {
 					.orElseThrow();
 				return new Admission(false, "requests_per_minute", freed.plus(MINUTE));
 			}
-			if (meetingNumber != null && !this.meetings.containsKey(meetingNumber)
+			if (meeting != null && !this.meetings.containsKey(meeting)
 					&& this.meetings.size() >= limits.meetingsPerDay()) {
 				Instant freed = this.meetings.values()
 					.stream()
@@ -112,8 +116,8 @@ public class RateLimiter {
 				return new Admission(false, "meetings_per_day", freed.plus(DAY));
 			}
 			this.requests.addLast(now);
-			if (meetingNumber != null) {
-				this.meetings.putIfAbsent(meetingNumber, now);
+			if (meeting != null) {
+				this.meetings.putIfAbsent(meeting, now);
 			}
 			return Admission.ALLOWED;
 		}

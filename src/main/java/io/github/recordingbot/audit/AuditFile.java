@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 
 /**
  * The active {@code audit.jsonl} and its rotation by rename; not thread-safe, the caller
@@ -16,6 +17,12 @@ import java.time.ZoneOffset;
 final class AuditFile {
 
 	static final String ACTIVE_NAME = "audit.jsonl";
+
+	/**
+	 * Name of a rotated file: the UTC day of its lines, then a number from 1 within the
+	 * day.
+	 */
+	static final Pattern ROTATED_NAME = Pattern.compile("audit-(\\d{4}-\\d{2}-\\d{2})-(\\d+)\\.jsonl");
 
 	private static final byte[] NEWLINE = { '\n' };
 

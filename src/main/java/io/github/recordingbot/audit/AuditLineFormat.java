@@ -54,6 +54,7 @@ final class AuditLineFormat {
 		addAll(line.putArray("meetingIds"), record.meetingIds());
 		addAll(line.putArray("recordingIds"), record.recordingIds());
 		line.put("durationMs", record.durationMs());
+		line.put("suppressed", record.suppressed());
 		return this.mapper.writeValueAsString(line);
 	}
 

@@ -13,7 +13,8 @@ import java.util.List;
  * @param requester who asked
  * @param roomType {@code direct} or {@code group}
  * @param command the parsed command ({@code rec}, {@code help}, {@code card},
- * {@code share}, {@code invalid})
+ * {@code share}, {@code invalid}; {@code summary} for a line that only accounts for
+ * suppressed refusals)
  * @param meetingNumber meeting number asked for, if any
  * @param hostEmail host e-mail asked for, if any
  * @param daysBack days back asked for, if any
@@ -22,10 +23,13 @@ import java.util.List;
  * @param meetingIds meeting ids the answer was about
  * @param recordingIds recording ids whose links were sent
  * @param durationMs time from the event to the decision
+ * @param suppressed refusals to this requester that were neither answered nor audited on
+ * their own since the requester's previous audited refusal, and are accounted for by this
+ * line; 0 on every other line
  */
 public record AuditRecord(Instant ts, String requestId, String eventId, Requester requester, String roomType,
 		String command, String meetingNumber, String hostEmail, Integer daysBack, Decision decision, String reason,
-		List<String> meetingIds, List<String> recordingIds, long durationMs) {
+		List<String> meetingIds, List<String> recordingIds, long durationMs, long suppressed) {
 
 	public AuditRecord {
 		meetingIds = (meetingIds != null) ? List.copyOf(meetingIds) : List.of();

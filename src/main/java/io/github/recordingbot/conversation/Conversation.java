@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
+import io.github.recordingbot.access.RefusalThrottle;
 import io.github.recordingbot.access.SenderAllowList;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
@@ -35,6 +36,8 @@ public class Conversation {
 
 	private static final Logger logger = LoggerFactory.getLogger(Conversation.class);
 
+	static final String NOT_APPROVED = "not_approved";
+
 	private final InboundResolver resolver;
 
 	private final AccessRules rules;
@@ -57,9 +60,11 @@ public class Conversation {
 
 	private final MeterRegistry meters;
 
+	private final RefusalThrottle refusals;
+
 	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
 			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, ForwardedRecordings forwards,
-			RateLimiter limiter, MeterRegistry meters) {
+			RateLimiter limiter, MeterRegistry meters, RefusalThrottle refusals) {
 		this.resolver = resolver;
 		this.rules = rules;
 		this.recordings = recordings;
@@ -71,6 +76,7 @@ public class Conversation {
 		this.forwards = forwards;
 		this.limiter = limiter;
 		this.meters = meters;
+		this.refusals = refusals;
 	}
 
 	/**
@@ -105,8 +111,14 @@ public class Conversation {
 		}
 		AccessConfig config = this.rules.current();
 		if (!SenderAllowList.isApproved(inbound.personEmail(), config)) {
-			finish(inbound, requestId, commandName(inbound), null,
-					Outcome.of(this.replies.notApproved(), Decision.DENIED, "not_approved"));
+			// Within a sender's quiet window the refusal is only counted; the count is
+			// audited on the next answered refusal or by RefusalSummaries.
+			RefusalThrottle.Notice notice = this.refusals
+				.refuse(new RefusalThrottle.Sender(inbound.personId(), inbound.personEmail(), inbound.roomType()));
+			if (notice.answer()) {
+				finish(inbound, requestId, commandName(inbound), null,
+						Outcome.of(this.replies.notApproved(), Decision.DENIED, NOT_APPROVED), notice.suppressed());
+			}
 			return;
 		}
 		if (!inbound.isDirect()) {
@@ -115,7 +127,10 @@ public class Conversation {
 			return;
 		}
 		if (ForwardedRecordings.isForward(inbound)) {
-			if (rateLimited(inbound, requestId, "forward", inbound.event().meetingInstanceId(), null, config)) {
+			// A share names its meeting instance, which counts like a meeting number; the
+			// offer card for a webhook forward names none, its pick is counted below.
+			String command = (inbound.event().kind() == ChatEvent.Kind.SHARE) ? "share" : "forward";
+			if (rateLimited(inbound, requestId, command, inbound.event().meetingInstanceId(), null, config)) {
 				return;
 			}
 			ForwardedRecordings.Answer answer = this.forwards.answer(inbound, config);
@@ -140,7 +155,9 @@ public class Conversation {
 			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));
 		}
 		else if (command instanceof Command.Pick pick) {
-			if (rateLimited(inbound, requestId, pick.name(), null, null, config)) {
+			// The picked meeting counts toward meetings_per_day like a typed number: the
+			// card's meeting_id is only a pointer, and a forged submit may carry any id.
+			if (rateLimited(inbound, requestId, pick.name(), pick.meetingId(), null, config)) {
 				return;
 			}
 			ForwardedRecordings.Answer answer = this.forwards.pick(inbound, pick, config);
@@ -158,8 +175,8 @@ public class Conversation {
 
 	/**
 	 * Applies the per-sender limits; when they refuse, answers and audits the refusal.
-	 * @param meeting what is asked for (a meeting number or id), or {@code null} when
-	 * nothing new
+	 * @param meeting what is asked for (a meeting number, or the meeting id of a pick or
+	 * a share), or {@code null} when no meeting is named
 	 * @return whether the request was refused
 	 */
 	private boolean rateLimited(Inbound inbound, String requestId, String command, String meeting,
@@ -174,13 +191,18 @@ public class Conversation {
 	}
 
 	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request, Outcome outcome) {
+		finish(inbound, requestId, command, request, outcome, 0);
+	}
+
+	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request, Outcome outcome,
+			long suppressed) {
 		ChatEvent event = inbound.event();
 		AuditRecord record = new AuditRecord(this.clock.instant(), requestId, event.eventId(),
 				new Requester(inbound.personEmail(), inbound.personId()), inbound.roomType(), command,
 				(request != null) ? request.meetingNumber() : null, (request != null) ? request.hostEmail() : null,
 				(request != null) ? request.daysBack() : null, outcome.decision(), outcome.reason(),
 				outcome.meetingIds(), outcome.recordingIds(),
-				Duration.between(event.received(), this.clock.instant()).toMillis());
+				Duration.between(event.received(), this.clock.instant()).toMillis(), suppressed);
 		Reply reply = outcome.reply();
 		try {
 			this.audit.write(record);

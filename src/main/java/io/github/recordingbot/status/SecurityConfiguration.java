@@ -1,12 +1,10 @@
 package io.github.recordingbot.status;
 
-import java.security.SecureRandom;
-import java.util.Base64;
+import java.time.Clock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -18,11 +16,13 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what: Webex may post to {@code /webhook} (its signature is checked there),
  * anyone may read {@code /actuator/health}, and everything else is for the operator
- * ({@code admin}).
+ * ({@code admin}), who logs in with HTTP Basic. Failed logins are counted per address and
+ * an address that fails too often is refused for a while ({@link LoginAttempts}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,33 +32,35 @@ class SecurityConfiguration {
 	static final String ADMIN = "admin";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/webhook")
-			.permitAll()
-			.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
-			.permitAll()
-			.requestMatchers("/error", "/favicon.ico")
-			.permitAll()
-			// only the session that started /webex/authorize (operator login) holds the
-			// state it must match
-			.requestMatchers(HttpMethod.GET, "/webex/redirect")
-			.permitAll()
-			.anyRequest()
-			.hasRole("ADMIN"))
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, Clock clock) throws Exception {
+		http.addFilterBefore(new LoginThrottleFilter(attempts, clock), BasicAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(HttpMethod.POST, "/webhook")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/error", "/favicon.ico")
+				.permitAll()
+				// only the session that started /webex/authorize (operator login) holds
+				// the
+				// state it must match
+				.requestMatchers(HttpMethod.GET, "/webex/redirect")
+				.permitAll()
+				.anyRequest()
+				.hasRole("ADMIN"))
 			.httpBasic(Customizer.withDefaults())
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/webhook"));
 		return http.build();
 	}
 
 	@Bean
-	UserDetailsService operator(@Value("${bot.admin-password:}") String configured) {
-		String password = configured;
-		if (password.isBlank()) {
-			byte[] random = new byte[18];
-			new SecureRandom().nextBytes(random);
-			password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-			logger.warn("BOT_ADMIN_PASSWORD is not set. The status page at / takes user 'admin' with this password, "
-					+ "valid until the bot restarts: {}", password);
+	UserDetailsService operator(OperatorProperties properties) {
+		String password = properties.adminPassword();
+		if (password == null) {
+			password = AdminPasswordFile.generate(properties.adminPasswordFile());
+			logger.warn(
+					"BOT_ADMIN_PASSWORD is not set. The status page at / takes user 'admin' with a generated "
+							+ "password, valid until the bot restarts, written to {} (readable by this user only)",
+					properties.adminPasswordFile().toAbsolutePath());
 		}
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 		return new InMemoryUserDetailsManager(

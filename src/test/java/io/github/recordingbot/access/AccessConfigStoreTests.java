@@ -205,7 +205,8 @@ class AccessConfigStoreTests {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(
 				(clock != null) ? Map.of("clock", clock) : Map.of());
 		ObjectProvider<Clock> clockProvider = beans.getBeanProvider(Clock.class);
-		return new AccessConfigStore(file, new AccessProperties(Duration.ofMillis(50), Duration.ofMillis(100)),
+		return new AccessConfigStore(file,
+				new AccessProperties(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMinutes(10)),
 				clockProvider);
 	}
 

@@ -56,7 +56,7 @@ class AccessConfigStoreWiringTests {
 			.withPropertyValues("bot.config-file=" + this.dir.resolve("missing.json"), "bot.access.poll-interval=2s",
 					"bot.access.quiet-period=0ms")
 			.run((context) -> assertThat(context.getBean(AccessProperties.class))
-				.isEqualTo(new AccessProperties(Duration.ofSeconds(2), Duration.ZERO)));
+				.isEqualTo(new AccessProperties(Duration.ofSeconds(2), Duration.ZERO, Duration.ofMinutes(10))));
 	}
 
 	@Test
@@ -67,6 +67,17 @@ class AccessConfigStoreWiringTests {
 				.getFailure()
 				.rootCause()
 				.hasMessageContaining("bot.access.poll-interval"));
+	}
+
+	@Test
+	void negativeRefusalIntervalFailsStartupNamingTheKey() {
+		this.runner
+			.withPropertyValues("bot.config-file=" + this.dir.resolve("missing.json"),
+					"bot.access.refusal-interval=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("bot.access.refusal-interval"));
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -27,7 +27,21 @@ class AuditPropertiesTests {
 			AuditProperties properties = context.getBean(AuditProperties.class);
 			assertThat(properties.maxFileSize()).isEqualTo(DataSize.ofMegabytes(10));
 			assertThat(properties.fsync()).isTrue();
+			assertThat(properties.retention()).isEqualTo(java.time.Duration.ofDays(365));
+			assertThat(properties.maxFiles()).isZero();
 		});
+	}
+
+	@Test
+	void bindWhenRetentionUnderADayThenFailsNamingTheKey() {
+		this.runner.withPropertyValues("bot.log-dir=" + this.dir, "bot.audit.retention=12h")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("bot.audit.retention"));
+	}
+
+	@Test
+	void bindWhenMaxFilesNegativeThenFailsNamingTheKey() {
+		this.runner.withPropertyValues("bot.log-dir=" + this.dir, "bot.audit.max-files=-1")
+			.run((context) -> assertThat(context).getFailure().rootCause().hasMessageContaining("bot.audit.max-files"));
 	}
 
 	@Test

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class JsonLinesAuditLogTests {
 
 	static final List<String> FIELDS = List.of("ts", "seq", "requestId", "eventId", "requester", "roomType", "command",
-			"meetingNumber", "hostEmail", "daysBack", "decision", "reason", "meetingIds", "recordingIds", "durationMs");
+			"meetingNumber", "hostEmail", "daysBack", "decision", "reason", "meetingIds", "recordingIds", "durationMs",
+			"suppressed");
 
 	static final JsonMapper json = JsonMapper.builder().build();
 
@@ -63,7 +64,7 @@ class JsonLinesAuditLogTests {
 
 		log.write(new AuditRecord(Instant.parse("2026-11-25T12:00:00.123Z"), "req-1", "evt-1",
 				new Requester("alice@example.com", "person-1"), "direct", "rec", "1234567890", "host@example.com", 7,
-				Decision.PERMITTED, "ok", List.of("m-1"), List.of("r-1", "r-2"), 42));
+				Decision.PERMITTED, "ok", List.of("m-1"), List.of("r-1", "r-2"), 42, 0));
 
 		List<String> lines = Files.readAllLines(active(), StandardCharsets.UTF_8);
 		assertThat(lines).hasSize(1);
@@ -84,7 +85,7 @@ class JsonLinesAuditLogTests {
 		JsonLinesAuditLog log = newLog(this.dir, DataSize.ofMegabytes(10), true);
 
 		log.write(new AuditRecord(null, "req-1", null, null, null, "invalid", null, null, null, Decision.INVALID,
-				"bad_input", null, null, 0));
+				"bad_input", null, null, 0, 0));
 
 		JsonNode line = json.readTree(Files.readAllLines(active()).get(0));
 		assertThat(line.get("ts").stringValue()).isEqualTo("2026-11-25T12:00:00.000Z");
@@ -373,7 +374,8 @@ class JsonLinesAuditLogTests {
 
 	JsonLinesAuditLog newLog(Path logDir, DataSize maxFileSize, boolean fsync) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", this.clock));
-		JsonLinesAuditLog log = new JsonLinesAuditLog(logDir, new AuditProperties(maxFileSize, fsync),
+		JsonLinesAuditLog log = new JsonLinesAuditLog(logDir,
+				new AuditProperties(maxFileSize, fsync, Duration.ofDays(365), 0),
 				beans.getBeanProvider(java.time.Clock.class));
 		this.opened.add(log);
 		return log;
@@ -413,7 +415,8 @@ class JsonLinesAuditLogTests {
 
 	static AuditRecord record(int id, Decision decision, String meetingNumber, String hostEmail, String email) {
 		return new AuditRecord(null, "req-" + id, "evt-" + id, new Requester(email, "person-" + id), "direct", "rec",
-				meetingNumber, hostEmail, 3, decision, "reason_" + decision.value(), List.of("m-" + id), List.of(), 12);
+				meetingNumber, hostEmail, 3, decision, "reason_" + decision.value(), List.of("m-" + id), List.of(), 12,
+				0);
 	}
 
 	static long count(byte[] bytes, byte wanted) {

@@ -462,7 +462,7 @@ class RecBenchmark {
 			return start("bot", dir, jvm, args,
 					Map.of("MALLOC_ARENA_MAX", "2", "WEBEX_API_BASE_URL", simBase + "/sim/v1", "BOT_ACCESS_TOKEN",
 							"demo-bot-token", "WEBEX_INTEGRATION_ACCESS_TOKEN", "demo-officer-token", "WEBHOOK_SECRET",
-							SECRET, "BOT_ADMIN_PASSWORD", "bench"));
+							SECRET, "BOT_ADMIN_PASSWORD", "bench-admin-password"));
 		}
 
 		private static AppProcess start(String name, Path dir, List<String> jvmArgs, List<String> appArgs,

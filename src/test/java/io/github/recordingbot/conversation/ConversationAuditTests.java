@@ -7,6 +7,7 @@ import java.util.List;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
+import io.github.recordingbot.access.RefusalThrottle;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
 import io.github.recordingbot.audit.AuditRecord.Decision;
@@ -58,7 +59,8 @@ class ConversationAuditTests {
 
 	final Conversation conversation = new Conversation(this.resolver, this.rules, this.recordings, this.replies,
 			this.sender, this.audit, this.identity, Clock.systemUTC(), mock(ForwardedRecordings.class),
-			new RateLimiter(Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+			new RateLimiter(Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+			mock(RefusalThrottle.class));
 
 	@BeforeEach
 	void approveAlice() {
