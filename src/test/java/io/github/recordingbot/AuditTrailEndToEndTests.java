@@ -204,8 +204,7 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 	Scenario card(Person person, String inputs, Decision decision) {
 		return new Scenario(person, decision, (id, i) -> {
 			WEBEX.attachmentAction(id, person.id(), inputs);
-			return new ChatEvent(ChatEvent.Kind.CARD_ACTION, id, WebexFake.roomId(person.id()), null, person.id(), null,
-					null, TestClock.now());
+			return new ChatEvent(ChatEvent.Kind.CARD_ACTION, id, person.id(), null, null, TestClock.now());
 		});
 	}
 
@@ -227,8 +226,7 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		message.put("personEmail", person.email());
 		message.put("created", "2026-11-25T11:59:59.000Z");
 		WEBEX.server.stubFor(get("/v1/messages/" + id).willReturn(okJson(message.toString())));
-		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, roomId, roomType, person.id(), person.email(), null,
-				TestClock.now());
+		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, person.id(), person.email(), null, TestClock.now());
 	}
 
 	static String json(String key, String value) {

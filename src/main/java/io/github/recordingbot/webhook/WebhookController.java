@@ -87,8 +87,8 @@ class WebhookController {
 			logger.info("Ignored a signed {}/{} delivery", printable(envelope.resource()), printable(envelope.event()));
 			return ResponseEntity.ok().build();
 		}
-		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.roomId(), envelope.roomType(),
-				envelope.personId(), envelope.personEmail(), null, this.clock.instant());
+		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.personId(), envelope.personEmail(), null,
+				this.clock.instant());
 		Admission admission = this.events.submit(event);
 		return (admission == Admission.BUSY) ? ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).build()
 				: ResponseEntity.ok().build();
