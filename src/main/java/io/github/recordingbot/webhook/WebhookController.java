@@ -39,9 +39,9 @@ class WebhookController {
 
 	private final Clock clock;
 
-	WebhookController(WebhookProperties properties, ChatEvents events, Clock clock) {
+	WebhookController(WebhookProperties properties, ChatEvents events, Clock clock, PreviousSecretWindow previous) {
 		this.properties = properties;
-		this.verifier = new SignatureVerifier(properties.secret(), properties.secretPrevious());
+		this.verifier = new SignatureVerifier(properties.secret(), properties.secretPrevious(), previous::accepted);
 		this.events = events;
 		this.clock = clock;
 		if (properties.hasSecret() && properties.secret().length() < 32) {
