@@ -225,8 +225,7 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 
 	ChatEvent cardAction(String id, Person person, String inputs) {
 		WEBEX.attachmentAction(id, person.id(), inputs);
-		return new ChatEvent(ChatEvent.Kind.CARD_ACTION, id, WebexFake.roomId(person.id()), null, person.id(), null,
-				null, TestClock.now());
+		return new ChatEvent(ChatEvent.Kind.CARD_ACTION, id, person.id(), null, null, TestClock.now());
 	}
 
 	Person another(Person outsider, int i) {
@@ -251,8 +250,7 @@ class AuditTrailEndToEndTests extends BotEndToEndTest {
 		message.put("personEmail", person.email());
 		message.put("created", "2026-11-25T11:59:59.000Z");
 		WEBEX.server.stubFor(get("/v1/messages/" + id).willReturn(okJson(message.toString())));
-		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, roomId, roomType, person.id(), person.email(), null,
-				TestClock.now());
+		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, person.id(), person.email(), null, TestClock.now());
 	}
 
 	static String json(String key, String value) {

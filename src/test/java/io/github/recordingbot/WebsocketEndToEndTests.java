@@ -109,7 +109,8 @@ class WebsocketEndToEndTests {
 		String envelope = connection.sendActivity(Activities.post(uuid, ALICE_UUID));
 
 		JsonNode reply = JSON.readTree(awaitReplies(1).get(0));
-		assertThat(reply.get("roomId").asString()).isEqualTo(ROOM);
+		// The room of the message as Webex reports it, never the activity's conversation.
+		assertThat(reply.get("roomId").asString()).isEqualTo(WebexFake.roomId(ALICE)).isNotEqualTo(ROOM);
 		assertThat(links(reply)).containsExactlyElementsOf(expectedLinks(recordings));
 		assertThat(WEBEX.calls()).hasSize(4 + 1);
 		assertThat(connection.acks()).contains(envelope);

@@ -3,21 +3,21 @@ package io.github.recordingbot.conversation;
 import java.time.Instant;
 
 /**
- * One thing a person did in a chat with the bot, whichever transport brought it.
+ * One thing a person did in a chat with the bot, whichever transport brought it. It
+ * carries no room: a delivery is a pointer, and the room to answer in and whether it is a
+ * 1-1 room come from Webex's own record of the message or card action, never from what
+ * the webhook envelope or the websocket activity claims.
  *
  * @param kind what happened
  * @param eventId Webex's id of the message or card action ({@code data.id}); the
  * deduplication key
- * @param roomId the room it happened in
- * @param roomType {@code direct}, {@code group}, or {@code null} when the transport does
- * not say
  * @param personId the sender's person id
  * @param personEmail the sender's e-mail, or {@code null} when the transport does not say
  * @param meetingInstanceId for a forwarded recording: the meeting instance it belongs to
  * @param received when the bot received it
  */
-public record ChatEvent(Kind kind, String eventId, String roomId, String roomType, String personId, String personEmail,
-		String meetingInstanceId, Instant received) {
+public record ChatEvent(Kind kind, String eventId, String personId, String personEmail, String meetingInstanceId,
+		Instant received) {
 
 	/** What happened. */
 	public enum Kind {

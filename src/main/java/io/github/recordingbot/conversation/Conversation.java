@@ -28,8 +28,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Answers one chat event: checks the sender and the room, runs the command, writes
- * exactly one audit record, then posts the reply. Links go out only after their audit
- * line is written.
+ * exactly one audit record, then posts the reply into the room Webex says the message or
+ * card action is in. Links go out only after their audit line is written.
  */
 @Component
 public class Conversation {
@@ -99,10 +99,11 @@ public class Conversation {
 			inbound = this.resolver.resolve(event);
 		}
 		catch (WebexException ex) {
-			logger.warn("Could not fetch event {} from Webex (status {})", event.eventId(), ex.status());
-			Inbound unknown = new Inbound(event, event.personId(), event.personEmail(), event.roomType(), null, null,
-					false);
-			finish(unknown, requestId, "unknown", null,
+			// No reply: without Webex's record the bot does not know the room, and the
+			// room a delivery names is never trusted.
+			logger.warn("Could not fetch event {} from Webex (status {}); no room to answer in", event.eventId(),
+					ex.status());
+			finish(Inbound.unresolved(event), requestId, "unknown", null,
 					Outcome.of(this.replies.webexDown(), Decision.UPSTREAM_ERROR, "fetch_failed"));
 			return;
 		}
@@ -211,7 +212,7 @@ public class Conversation {
 			logger.error("Audit unavailable for request {}; no links sent", requestId);
 			reply = outcome.carriesLinks() ? this.replies.auditUnavailable() : reply;
 		}
-		this.sender.send(event.roomId(), reply, requestId);
+		this.sender.send(inbound.roomId(), reply, requestId);
 		ConversationMetrics.record(this.meters, outcome.decision(),
 				Duration.between(event.received(), this.clock.instant()));
 	}

@@ -13,9 +13,20 @@ import org.springframework.stereotype.Component;
 
 /**
  * Treats an event as a pointer and fetches what it points to with the bot token: the
- * message or the card action, and when the event does not say, the sender's e-mail and
- * the room type. People and room types are cached per process; they rarely change and
- * losing them costs one call.
+ * message or the card action, and when the event does not say, the sender's e-mail. The
+ * room and its type always come from Webex: the message's own {@code roomId} and
+ * {@code roomType}, and for a card action (whose record has no {@code roomType})
+ * {@code GET /rooms/{id}} of the action's room. A delivery naming another room or
+ * claiming {@code direct} changes nothing. People and room types are cached per process,
+ * filled only from API answers; they rarely change and losing them costs one call.
+ *
+ * @see <a href="https://developer.webex.com/docs/api/v1/messages/get-message-details">Get
+ * Message Details</a>
+ * @see <a href=
+ * "https://developer.webex.com/docs/api/v1/attachment-actions/get-attachment-action-details">Get
+ * Attachment Action Details</a>
+ * @see <a href="https://developer.webex.com/docs/api/v1/rooms/get-room-details">Get Room
+ * Details</a>
  */
 @Component
 class InboundResolver {
@@ -44,31 +55,34 @@ class InboundResolver {
 	}
 
 	private Inbound fromMessage(ChatEvent event, Message message) {
-		String roomType = (message.roomType() != null) ? message.roomType() : roomType(event, message.roomId());
+		String roomType = message.roomType();
 		if (message.roomId() != null && roomType != null) {
 			this.roomTypes.put(message.roomId(), roomType);
+		}
+		else {
+			roomType = roomType(message.roomId());
 		}
 		if (message.personId() != null && message.personEmail() != null) {
 			this.emails.put(message.personId(), message.personEmail());
 		}
 		boolean hasFiles = message.files() != null && !message.files().isEmpty();
-		return new Inbound(event, message.personId(), message.personEmail(), roomType, message.text(), Map.of(),
-				hasFiles);
+		return new Inbound(event, message.personId(), message.personEmail(), message.roomId(), roomType, message.text(),
+				Map.of(), hasFiles);
 	}
 
 	private Inbound fromCardAction(ChatEvent event, AttachmentAction action) {
 		String email = this.emails.get(action.personId(), (id) -> this.webex.person(id).primaryEmail());
-		String roomType = roomType(event, action.roomId());
 		Map<String, Object> inputs = (action.inputs() != null) ? action.inputs() : Map.of();
-		return new Inbound(event, action.personId(), email, roomType, null, inputs, false);
+		return new Inbound(event, action.personId(), email, action.roomId(), roomType(action.roomId()), null, inputs,
+				false);
 	}
 
-	private String roomType(ChatEvent event, String roomId) {
-		if (event.roomType() != null) {
-			return event.roomType();
+	/** The room's type as Webex says; {@code null} (not direct) for an unknown room. */
+	private String roomType(String roomId) {
+		if (roomId == null) {
+			return null;
 		}
-		String id = (roomId != null) ? roomId : event.roomId();
-		return this.roomTypes.get(id, (key) -> this.webex.room(key).type());
+		return this.roomTypes.get(roomId, (key) -> this.webex.room(key).type());
 	}
 
 }

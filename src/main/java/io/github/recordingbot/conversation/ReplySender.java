@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts a reply into the room the request came from. A failed post is logged, not
- * repeated: a blind retry could post the links twice.
+ * Posts a reply into the room the request came from, as Webex reports it. A failed post
+ * is logged, not repeated: a blind retry could post the links twice.
  */
 @Component
 class ReplySender {

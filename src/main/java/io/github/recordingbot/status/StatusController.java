@@ -137,6 +137,7 @@ class StatusController {
 	private void webhooks(StatusPage page, CsrfToken csrf) {
 		page.section("Webhooks");
 		page.row("Target", this.webhooks.target());
+		PreviousSecretRow.render(page, this.webhooks.previousSecret());
 		try {
 			List<Webhook> ours = this.webhooks.ours();
 			if (ours.isEmpty()) {

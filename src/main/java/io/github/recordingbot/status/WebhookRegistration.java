@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexModels.Webhook;
+import io.github.recordingbot.webhook.PreviousSecretWindow;
 import io.github.recordingbot.webhook.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +37,23 @@ class WebhookRegistration {
 
 	private final String publicBaseUrl;
 
+	private final PreviousSecretWindow previousSecret;
+
 	WebhookRegistration(WebexClient webex, WebhookProperties webhook,
-			@Value("${bot.public-base-url:}") String publicBaseUrl) {
+			@Value("${bot.public-base-url:}") String publicBaseUrl, PreviousSecretWindow previousSecret) {
 		this.webex = webex;
 		this.webhook = webhook;
 		this.publicBaseUrl = publicBaseUrl.trim().replaceAll("/+$", "");
+		this.previousSecret = previousSecret;
 	}
 
 	String target() {
 		return this.publicBaseUrl + "/webhook";
+	}
+
+	/** Whether deliveries signed with the previous secret are still accepted. */
+	PreviousSecretWindow.Status previousSecret() {
+		return this.previousSecret.status();
 	}
 
 	/** This bot's webhooks: the bot token's webhooks with our name or our target. */
@@ -65,6 +74,9 @@ class WebhookRegistration {
 			this.webex.createWebhook(
 					new Webhook(null, NAME, target(), event[0], event[1], null, this.webhook.secret(), null, null));
 		}
+		// Every webhook of the bot now signs with the current secret: the previous one
+		// is needed only for deliveries already on their way.
+		this.previousSecret.webhooksRegistered();
 		logger.info("Registered {} webhooks to {} (replaced {})", EVENTS.size(), target(), removed);
 		return "Registered " + EVENTS.size() + " webhooks to " + target() + " (replaced " + removed + ").";
 	}

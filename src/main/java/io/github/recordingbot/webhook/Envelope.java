@@ -11,21 +11,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The fields of a Webex webhook delivery the bot uses.
+ * The fields of a Webex webhook delivery the bot uses. {@code data.roomId} and
+ * {@code data.roomType} are deliberately not among them: the room to answer in comes from
+ * Webex's record of the message or card action, never from the delivery.
  *
  * @param resource {@code messages}, {@code attachmentActions}, ...
  * @param event {@code created}, ...
  * @param actorId who caused the event
  * @param dataId the message or card action id
- * @param roomId the room
- * @param roomType {@code direct} or {@code group}; may be missing
  * @param personId the sender
  * @param personEmail the sender's e-mail; missing for card actions
  * @param created when Webex created the event; may be missing
  * @see <a href="https://developer.webex.com/docs/webhooks">Webex webhooks</a>
  */
-record Envelope(String resource, String event, String actorId, String dataId, String roomId, String roomType,
-		String personId, String personEmail, Instant created) {
+record Envelope(String resource, String event, String actorId, String dataId, String personId, String personEmail,
+		Instant created) {
 
 	/**
 	 * Strict limits: Webex envelopes are small and flat, so anything deep or huge is not
@@ -70,8 +70,7 @@ record Envelope(String resource, String event, String actorId, String dataId, St
 			throw new MalformedEnvelopeException("no data object");
 		}
 		Envelope envelope = new Envelope(text(root, "resource"), text(root, "event"), text(root, "actorId"),
-				text(data, "id"), text(data, "roomId"), text(data, "roomType"), text(data, "personId"),
-				text(data, "personEmail"), instant(data, "created"));
+				text(data, "id"), text(data, "personId"), text(data, "personEmail"), instant(data, "created"));
 		if (envelope.resource() == null || envelope.event() == null || envelope.dataId() == null) {
 			throw new MalformedEnvelopeException("resource, event or data.id missing");
 		}

@@ -7,14 +7,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks {@code X-Spark-Signature}: the lowercase hex HMAC-SHA1 of the raw request bytes,
- * keyed with the webhook secret. Compared in constant time against the current and the
- * previous secret.
+ * keyed with the webhook secret. Compared in constant time against the current secret,
+ * and against the previous one only while {@link PreviousSecretWindow} still accepts it.
  *
  * @see <a href=
  * "https://developer.webex.com/docs/webhooks#handling-requests-from-webex">Webex
@@ -24,17 +25,22 @@ final class SignatureVerifier {
 
 	private static final int SHA1_HEX_LENGTH = 40;
 
-	private final List<byte[]> secrets;
+	private final byte[] secret;
 
-	SignatureVerifier(String secret, String previousSecret) {
-		List<byte[]> keys = new ArrayList<>();
-		if (secret != null) {
-			keys.add(secret.getBytes(StandardCharsets.UTF_8));
-		}
-		if (previousSecret != null) {
-			keys.add(previousSecret.getBytes(StandardCharsets.UTF_8));
-		}
-		this.secrets = List.copyOf(keys);
+	private final byte[] previousSecret;
+
+	private final BooleanSupplier previousAccepted;
+
+	/**
+	 * @param secret the current secret, or {@code null}
+	 * @param previousSecret the previous secret, or {@code null}
+	 * @param previousAccepted whether the previous secret is still accepted, asked at
+	 * each delivery
+	 */
+	SignatureVerifier(String secret, String previousSecret, BooleanSupplier previousAccepted) {
+		this.secret = (secret != null) ? secret.getBytes(StandardCharsets.UTF_8) : null;
+		this.previousSecret = (previousSecret != null) ? previousSecret.getBytes(StandardCharsets.UTF_8) : null;
+		this.previousAccepted = previousAccepted;
 	}
 
 	/**
@@ -44,7 +50,8 @@ final class SignatureVerifier {
 	 * @return {@code true} only for a valid signature
 	 */
 	boolean verify(byte[] body, String signature) {
-		if (signature == null || signature.length() != SHA1_HEX_LENGTH || this.secrets.isEmpty()) {
+		List<byte[]> secrets = secrets();
+		if (signature == null || signature.length() != SHA1_HEX_LENGTH || secrets.isEmpty()) {
 			return false;
 		}
 		byte[] expected;
@@ -55,11 +62,22 @@ final class SignatureVerifier {
 			return false;
 		}
 		boolean valid = false;
-		for (byte[] secret : this.secrets) {
+		for (byte[] secret : secrets) {
 			// Check every secret, so the time taken does not tell which one matched.
 			valid |= MessageDigest.isEqual(hmacSha1(secret, body), expected);
 		}
 		return valid;
+	}
+
+	private List<byte[]> secrets() {
+		List<byte[]> secrets = new ArrayList<>(2);
+		if (this.secret != null) {
+			secrets.add(this.secret);
+		}
+		if (this.previousSecret != null && this.previousAccepted.getAsBoolean()) {
+			secrets.add(this.previousSecret);
+		}
+		return secrets;
 	}
 
 	static byte[] hmacSha1(byte[] secret, byte[] body) {

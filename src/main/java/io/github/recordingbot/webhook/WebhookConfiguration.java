@@ -16,10 +16,11 @@ import org.springframework.context.annotation.Configuration;
 class WebhookConfiguration {
 
 	@Bean
-	ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookProperties properties, ChatEvents events,
-			Clock clock) {
+	ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookProperties properties, ChatEvents events, Clock clock,
+			PreviousSecretWindow previousSecret) {
 		ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(
-				new WebhookServlet(properties, new WebhookReceiver(properties, events, clock)), WebhookServlet.PATH);
+				new WebhookServlet(properties, new WebhookReceiver(properties, events, clock, previousSecret)),
+				WebhookServlet.PATH);
 		registration.setName("webhook");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);

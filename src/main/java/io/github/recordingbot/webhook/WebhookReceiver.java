@@ -32,9 +32,9 @@ class WebhookReceiver {
 
 	private final Clock clock;
 
-	WebhookReceiver(WebhookProperties properties, ChatEvents events, Clock clock) {
+	WebhookReceiver(WebhookProperties properties, ChatEvents events, Clock clock, PreviousSecretWindow previous) {
 		this.properties = properties;
-		this.verifier = new SignatureVerifier(properties.secret(), properties.secretPrevious());
+		this.verifier = new SignatureVerifier(properties.secret(), properties.secretPrevious(), previous::accepted);
 		this.events = events;
 		this.clock = clock;
 		if (properties.hasSecret() && properties.secret().length() < 32) {
@@ -77,8 +77,8 @@ class WebhookReceiver {
 			logger.info("Ignored a signed {}/{} delivery", printable(envelope.resource()), printable(envelope.event()));
 			return HttpStatus.OK;
 		}
-		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.roomId(), envelope.roomType(),
-				envelope.personId(), envelope.personEmail(), null, this.clock.instant());
+		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.personId(), envelope.personEmail(), null,
+				this.clock.instant());
 		Admission admission = this.events.submit(event);
 		return (admission == Admission.BUSY) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
 	}

@@ -14,7 +14,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Turns a Mercury {@code conversation.activity} into the {@link ChatEvent} the webhook
  * would have produced. Everything in the activity is a pointer: the conversation fetches
- * the message or card action over REST and decides on what the API says.
+ * the message or card action over REST and decides on what the API says, the room and its
+ * type included; the activity's room is not passed on.
  *
  * <p>
  * Public ids are {@code base64url("ciscospark://<cluster>/<TYPE>/<uuid>")} without
@@ -60,20 +61,19 @@ final class ActivityMapper {
 		if (actorType != null && !"PERSON".equalsIgnoreCase(actorType)) {
 			return Optional.empty();
 		}
-		JsonNode target = activity.path("target");
-		String cluster = this.clusterOfConversation.apply(text(target.path("url")));
-		String roomUuid = text(target.path("id"));
-		String roomId = (roomUuid != null) ? publicId(cluster, "ROOM", roomUuid) : null;
+		// The target names the conversation only to find the cluster of the public ids;
+		// the room to answer in comes from Webex's record of the message or action.
+		String cluster = this.clusterOfConversation.apply(text(activity.path("target").path("url")));
 		String personId = publicId("us", "PEOPLE", actorUuid);
 		String email = text(actor.path("emailAddress"));
 		JsonNode object = activity.path("object");
 		return switch (verb) {
-			case "post" -> Optional.of(new ChatEvent(Kind.MESSAGE, publicId(cluster, "MESSAGE", activityId), roomId,
-					null, personId, email, null, received));
+			case "post" -> Optional.of(new ChatEvent(Kind.MESSAGE, publicId(cluster, "MESSAGE", activityId), personId,
+					email, null, received));
 			case "cardAction" -> Optional.of(new ChatEvent(Kind.CARD_ACTION,
-					publicId(cluster, "ATTACHMENT_ACTION", activityId), roomId, null, personId, email, null, received));
+					publicId(cluster, "ATTACHMENT_ACTION", activityId), personId, email, null, received));
 			case "share" ->
-				Optional.of(share(object, publicId(cluster, "MESSAGE", activityId), roomId, personId, email, received));
+				Optional.of(share(object, publicId(cluster, "MESSAGE", activityId), personId, email, received));
 			default -> Optional.empty();
 		};
 	}
@@ -82,14 +82,13 @@ final class ActivityMapper {
 	 * A forwarded Space meeting recording carries its meeting instance in clear text; any
 	 * other share (files) is an ordinary message and gets the ordinary answer.
 	 */
-	private static ChatEvent share(JsonNode object, String messageId, String roomId, String personId, String email,
-			Instant received) {
+	private static ChatEvent share(JsonNode object, String messageId, String personId, String email, Instant received) {
 		String instanceId = text(object.path("meetingInstanceId"));
 		if ("meetingContainer".equals(text(object.path("objectType"))) && instanceId != null
 				&& MEETING_ID.matcher(instanceId).matches()) {
-			return new ChatEvent(Kind.SHARE, messageId, roomId, null, personId, email, instanceId, received);
+			return new ChatEvent(Kind.SHARE, messageId, personId, email, instanceId, received);
 		}
-		return new ChatEvent(Kind.MESSAGE, messageId, roomId, null, personId, email, null, received);
+		return new ChatEvent(Kind.MESSAGE, messageId, personId, email, null, received);
 	}
 
 	static String publicId(String cluster, String type, String uuid) {

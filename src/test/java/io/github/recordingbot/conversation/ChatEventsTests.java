@@ -109,7 +109,7 @@ class ChatEventsTests {
 	}
 
 	static ChatEvent event(String id, String personId, String email) {
-		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, "room", "direct", personId, email, null, Instant.now());
+		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, personId, email, null, Instant.now());
 	}
 
 }

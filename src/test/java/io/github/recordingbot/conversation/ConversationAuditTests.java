@@ -36,8 +36,8 @@ import static org.mockito.Mockito.mock;
  */
 class ConversationAuditTests {
 
-	static final ChatEvent EVENT = new ChatEvent(ChatEvent.Kind.MESSAGE, "event-1", "room-1", "direct", "alice-id",
-			"alice@example.com", null, Instant.parse("2026-11-25T12:00:00Z"));
+	static final ChatEvent EVENT = new ChatEvent(ChatEvent.Kind.MESSAGE, "event-1", "alice-id", "alice@example.com",
+			null, Instant.parse("2026-11-25T12:00:00Z"));
 
 	static final Reply LINKS = Reply.text("[Video](https://example.webex.com/nbr/download?recordid=1)");
 
@@ -112,7 +112,7 @@ class ConversationAuditTests {
 
 	private void asks(String text) {
 		given(this.resolver.resolve(EVENT))
-			.willReturn(new Inbound(EVENT, "alice-id", "alice@example.com", "direct", text, null, false));
+			.willReturn(new Inbound(EVENT, "alice-id", "alice@example.com", "room-1", "direct", text, null, false));
 	}
 
 }

@@ -153,10 +153,10 @@ class ConversationRateLimitTests {
 	}
 
 	private void handle(ChatEvent.Kind kind, String instanceId, String text, Map<String, Object> inputs) {
-		ChatEvent event = new ChatEvent(kind, "event-" + (++this.events), "room-1", "direct", "alice-id",
-				"alice@example.com", instanceId, this.clock.instant());
+		ChatEvent event = new ChatEvent(kind, "event-" + (++this.events), "alice-id", "alice@example.com", instanceId,
+				this.clock.instant());
 		given(this.resolver.resolve(event))
-			.willReturn(new Inbound(event, "alice-id", "alice@example.com", "direct", text, inputs, false));
+			.willReturn(new Inbound(event, "alice-id", "alice@example.com", "room-1", "direct", text, inputs, false));
 		this.conversation.handle(event);
 	}
 

@@ -61,8 +61,8 @@ class RefusalQuietingEndToEndTests extends BotEndToEndTest {
 
 	ChatEvent message(String id) {
 		WEBEX.message(id, this.outsider, "stranger@elsewhere.example", "direct", "rec 123456789");
-		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, WebexFake.roomId(this.outsider), "direct", this.outsider,
-				"stranger@elsewhere.example", null, TestClock.now());
+		return new ChatEvent(ChatEvent.Kind.MESSAGE, id, this.outsider, "stranger@elsewhere.example", null,
+				TestClock.now());
 	}
 
 	List<JsonNode> linesOfOutsider() {

@@ -24,29 +24,39 @@ class SignatureVerifierTests {
 
 	@Test
 	void knownVectorIsAccepted() {
-		assertThat(new SignatureVerifier(SECRET, null).verify(BODY, KNOWN)).isTrue();
+		assertThat(new SignatureVerifier(SECRET, null, () -> true).verify(BODY, KNOWN)).isTrue();
 		assertThat(SignatureVerifier.sign(SECRET, BODY)).isEqualTo(KNOWN);
 	}
 
 	@Test
-	void previousSecretIsAcceptedDuringRotation() {
-		assertThat(new SignatureVerifier("the-new-secret", SECRET).verify(BODY, KNOWN)).isTrue();
+	void previousSecretIsAcceptedWhileTheWindowIsOpen() {
+		assertThat(new SignatureVerifier("the-new-secret", SECRET, () -> true).verify(BODY, KNOWN)).isTrue();
 	}
 
 	@Test
-	void previousSecretIsRefusedOnceRotationEnds() {
-		assertThat(new SignatureVerifier("the-new-secret", null).verify(BODY, KNOWN)).isFalse();
+	void previousSecretIsRefusedOnceTheWindowCloses() {
+		assertThat(new SignatureVerifier("the-new-secret", SECRET, () -> false).verify(BODY, KNOWN)).isFalse();
+	}
+
+	@Test
+	void previousSecretIsRefusedWhenNotConfigured() {
+		assertThat(new SignatureVerifier("the-new-secret", null, () -> true).verify(BODY, KNOWN)).isFalse();
+	}
+
+	@Test
+	void currentSecretIsAcceptedWhetherOrNotThePreviousIs() {
+		assertThat(new SignatureVerifier(SECRET, "the-old-secret", () -> false).verify(BODY, KNOWN)).isTrue();
 	}
 
 	@Test
 	void noSecretConfiguredRefusesEverything() {
-		assertThat(new SignatureVerifier(null, null).verify(BODY, KNOWN)).isFalse();
+		assertThat(new SignatureVerifier(null, null, () -> true).verify(BODY, KNOWN)).isFalse();
 	}
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("forgeries")
 	void forgeryIsRefused(String name, byte[] body, String signature) {
-		assertThat(new SignatureVerifier(SECRET, null).verify(body, signature)).isFalse();
+		assertThat(new SignatureVerifier(SECRET, null, () -> true).verify(body, signature)).isFalse();
 	}
 
 	static Stream<Arguments> forgeries() {
