@@ -211,6 +211,7 @@ class AccessPolicyEndToEndTests extends BotEndToEndTest {
 			String host = "pmr-no-code@example.com";
 			WEBEX.seriesWithoutScheduledMeeting(NUMBER, host, SERIES, BOB, "Board meeting");
 			recordings();
+			// the spec requires telephony.accessCode, so "no access code" is a blank one
 			WEBEX.server.stubFor(get(urlPathEqualTo("/v1/meetingPreferences/personalMeetingRoom")).willReturn(okJson("""
 					{"topic":"PMR","hostPin":"4325","personalMeetingRoomLink":"https://example.webex.com/meet/x",
 					 "enabledAutoLock":false,"enabledNotifyHost":true,"supportCoHost":true,

@@ -50,6 +50,29 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void onlyTheOfficerClientAndTheOfficerAuthorizationKnowTheOfficerToken() {
+		noClasses().that()
+			.resideOutsideOfPackages(BASE + ".webex..", BASE + ".officer..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(BASE + ".webex.OfficerTokens")
+			.because("tokens belong to the HTTP clients: business code calls WebexOfficerClient, "
+					+ "whose interceptor sets and refreshes the token")
+			.check(CLASSES);
+	}
+
+	@Test
+	void recordingAsksWebexOnlyAsTheOfficer() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".recording..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName(BASE + ".webex.WebexClient")
+			.because("meetings and recordings are read with the officer's authorization, through WebexOfficerClient")
+			.check(CLASSES);
+	}
+
+	@Test
 	void conversationDoesNotKnowTheTransports() {
 		noClasses().that()
 			.resideInAPackage(BASE + ".conversation..")

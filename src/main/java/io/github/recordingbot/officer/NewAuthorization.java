@@ -77,6 +77,8 @@ class NewAuthorization {
 		}
 		Person officer;
 		try {
+			// the one explicit token: the officer client's interceptor knows only the
+			// stored authorization, and this one is not stored yet
 			officer = this.webex.me(token.getTokenValue());
 		}
 		catch (WebexException ex) {

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
-import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexException;
+import io.github.recordingbot.webex.WebexNotAuthorizedException;
+import io.github.recordingbot.webex.WebexOfficerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ public class OfficerCapabilities {
 
 	private static final Logger logger = LoggerFactory.getLogger(OfficerCapabilities.class);
 
-	private final WebexClient webex;
+	private final WebexOfficerClient webex;
 
 	private final OfficerTokenSource tokens;
 
@@ -41,7 +42,7 @@ public class OfficerCapabilities {
 
 	private final AtomicReference<Report> last = new AtomicReference<>();
 
-	OfficerCapabilities(WebexClient webex, OfficerTokenSource tokens, Clock clock) {
+	OfficerCapabilities(WebexOfficerClient webex, OfficerTokenSource tokens, Clock clock) {
 		this.webex = webex;
 		this.tokens = tokens;
 		this.clock = clock;
@@ -50,9 +51,9 @@ public class OfficerCapabilities {
 	/** Checks now, keeps the report, and returns it. Never throws for Webex trouble. */
 	public Report check() {
 		Instant now = this.clock.instant();
-		Optional<String> token = this.tokens.accessToken();
+		Optional<Result> listing = listRecordings(now);
 		Report report;
-		if (token.isEmpty()) {
+		if (listing.isEmpty()) {
 			report = new Report(now,
 					List.of(Capability.values())
 						.stream()
@@ -62,7 +63,7 @@ public class OfficerCapabilities {
 		else {
 			Set<String> scopes = this.tokens.grantedScopes();
 			String source = this.tokens.current().isPresent() ? FROM_GRANTED_SCOPES : FROM_CONFIGURED_SCOPES;
-			report = new Report(now, List.of(listRecordings(token.get(), now),
+			report = new Report(now, List.of(listing.get(),
 					fromScopes(Capability.READ_MEETINGS, OfficerScopes::canReadMeetings, scopes, source),
 					fromScopes(Capability.CHECK_PERSONAL_ROOMS, OfficerScopes::canCheckPersonalRooms, scopes, source)));
 		}
@@ -81,32 +82,23 @@ public class OfficerCapabilities {
 		return Optional.ofNullable(this.last.get());
 	}
 
-	private Result listRecordings(String token, Instant now) {
+	/**
+	 * The probe's verdict, or empty when there is no authorization to probe with. The
+	 * officer client has already refreshed once and retried after a 401.
+	 */
+	private Optional<Result> listRecordings(Instant now) {
+		Instant to = now.truncatedTo(ChronoUnit.SECONDS);
 		try {
-			return probe(token, now);
+			this.webex.adminRecordingsProbe(to.minus(Duration.ofDays(1)), to);
+			return Optional.of(new Result(Capability.LIST_RECORDINGS, Verdict.ALLOWED,
+					"Webex answered a listing of one item over the last day"));
+		}
+		catch (WebexNotAuthorizedException ex) {
+			return Optional.empty();
 		}
 		catch (WebexException ex) {
-			if (ex.status() == 401) {
-				// as a lookup does: one forced refresh, one retry
-				Optional<String> fresh = this.tokens.refreshRejected(token);
-				if (fresh.isPresent()) {
-					try {
-						return probe(fresh.get(), now);
-					}
-					catch (WebexException again) {
-						return failed(again);
-					}
-				}
-			}
-			return failed(ex);
+			return Optional.of(failed(ex));
 		}
-	}
-
-	private Result probe(String token, Instant now) {
-		Instant to = now.truncatedTo(ChronoUnit.SECONDS);
-		this.webex.adminRecordingsProbe(token, to.minus(Duration.ofDays(1)), to);
-		return new Result(Capability.LIST_RECORDINGS, Verdict.ALLOWED,
-				"Webex answered a listing of one item over the last day");
 	}
 
 	private static Result failed(WebexException ex) {

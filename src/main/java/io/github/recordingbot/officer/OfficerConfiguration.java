@@ -7,7 +7,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import io.github.recordingbot.webex.WebexClient;
+import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -116,7 +116,7 @@ class OfficerConfiguration {
 	}
 
 	@Bean
-	OfficerCapabilities officerCapabilities(WebexClient webex, OfficerTokenSource officerTokens, Clock clock) {
+	OfficerCapabilities officerCapabilities(WebexOfficerClient webex, OfficerTokenSource officerTokens, Clock clock) {
 		return new OfficerCapabilities(webex, officerTokens, clock);
 	}
 

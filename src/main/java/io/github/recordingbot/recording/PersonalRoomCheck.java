@@ -6,11 +6,10 @@ import java.util.Locale;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.recordingbot.access.AccessPolicy.PersonalRoom;
-import io.github.recordingbot.webex.OfficerTokens;
-import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexException;
 import io.github.recordingbot.webex.WebexModels.Meeting;
 import io.github.recordingbot.webex.WebexModels.PersonalMeetingRoom;
+import io.github.recordingbot.webex.WebexOfficerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,18 +43,15 @@ class PersonalRoomCheck {
 
 	private static final Logger logger = LoggerFactory.getLogger(PersonalRoomCheck.class);
 
-	private final WebexClient webex;
-
-	private final OfficerTokens officerTokens;
+	private final WebexOfficerClient webex;
 
 	private final Cache<String, String> accessCodes = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.maximumSize(10_000)
 		.build();
 
-	PersonalRoomCheck(WebexClient webex, OfficerTokens officerTokens) {
+	PersonalRoomCheck(WebexOfficerClient webex) {
 		this.webex = webex;
-		this.officerTokens = officerTokens;
 	}
 
 	/**
@@ -78,7 +74,7 @@ class PersonalRoomCheck {
 		return fromMeeting(meeting) == null && canReadOtherRooms();
 	}
 
-	PersonalRoom check(String token, String hostEmail, Meeting meeting, String requestedNumber) {
+	PersonalRoom check(String hostEmail, Meeting meeting, String requestedNumber) {
 		PersonalRoom known = fromMeeting(meeting);
 		if (known != null) {
 			return known;
@@ -94,7 +90,7 @@ class PersonalRoomCheck {
 		String accessCode = this.accessCodes.getIfPresent(key);
 		if (accessCode == null) {
 			try {
-				PersonalMeetingRoom room = this.webex.personalMeetingRoom(token, hostEmail);
+				PersonalMeetingRoom room = this.webex.personalMeetingRoom(hostEmail);
 				if (room == null || room.accessCode() == null || room.accessCode().isBlank()) {
 					logger.info("Personal room answer without an access code; refusing");
 					return PersonalRoom.UNKNOWN;
@@ -111,7 +107,7 @@ class PersonalRoomCheck {
 	}
 
 	private boolean canReadOtherRooms() {
-		return this.officerTokens.grantedScopes().contains(PREFERENCES_SCOPE);
+		return this.webex.grantedScopes().contains(PREFERENCES_SCOPE);
 	}
 
 	private static String digits(String number) {

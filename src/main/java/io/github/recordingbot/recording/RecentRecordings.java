@@ -7,14 +7,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.card.Reply;
-import io.github.recordingbot.webex.OfficerTokens;
-import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexException;
+import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexModels.Recording;
 
 import org.springframework.stereotype.Service;
@@ -48,21 +46,20 @@ public class RecentRecordings {
 
 	static final int MAX_SHOWN = 10;
 
-	private final WebexClient webex;
-
-	private final OfficerTokens officerTokens;
+	private final WebexOfficerClient webex;
 
 	private final RecordingReplies replies;
+
+	private final UpstreamErrors upstreamErrors;
 
 	private final BotTexts texts;
 
 	private final Clock clock;
 
-	public RecentRecordings(WebexClient webex, OfficerTokens officerTokens, RecordingReplies replies, BotTexts texts,
-			Clock clock) {
+	public RecentRecordings(WebexOfficerClient webex, RecordingReplies replies, BotTexts texts, Clock clock) {
 		this.webex = webex;
-		this.officerTokens = officerTokens;
 		this.replies = replies;
+		this.upstreamErrors = new UpstreamErrors(replies);
 		this.texts = texts;
 		this.clock = clock;
 	}
@@ -73,18 +70,13 @@ public class RecentRecordings {
 	 * @return the reply and the audit facts (the meetings offered)
 	 */
 	public Outcome offer(String senderEmail) {
-		Optional<String> token = this.officerTokens.accessToken();
-		if (token.isEmpty()) {
-			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
-		}
 		Instant to = this.clock.instant();
 		List<Recording> recordings;
 		try {
-			recordings = this.webex.adminRecordingsBetween(token.get(), to.minus(WINDOW), to);
+			recordings = this.webex.adminRecordingsBetween(to.minus(WINDOW), to);
 		}
 		catch (WebexException ex) {
-			return Outcome.of((ex.status() == 429) ? this.replies.busy() : this.replies.webexDown(),
-					Decision.UPSTREAM_ERROR, (ex.status() == 0) ? "upstream_unreachable" : "upstream_" + ex.status());
+			return this.upstreamErrors.outcome(ex, List.of());
 		}
 		Map<String, Recording> byMeeting = new LinkedHashMap<>();
 		recordings.stream()

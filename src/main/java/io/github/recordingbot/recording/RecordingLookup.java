@@ -16,13 +16,10 @@ import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessPolicy.PersonalRoom;
 import io.github.recordingbot.access.AccessPolicy.Verdict;
 import io.github.recordingbot.audit.AuditRecord.Decision;
-import io.github.recordingbot.webex.OfficerTokens;
-import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexException;
+import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexModels.Meeting;
 import io.github.recordingbot.webex.WebexModels.Recording;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
@@ -44,11 +41,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecordingLookup {
 
-	private static final Logger logger = LoggerFactory.getLogger(RecordingLookup.class);
-
-	private final WebexClient webex;
-
-	private final OfficerTokens officerTokens;
+	private final WebexOfficerClient webex;
 
 	private final AccessPolicy policy;
 
@@ -56,18 +49,19 @@ public class RecordingLookup {
 
 	private final RecordingReplies replies;
 
+	private final UpstreamErrors upstreamErrors;
+
 	private final Executor executor;
 
 	private final Clock clock;
 
-	public RecordingLookup(WebexClient webex, OfficerTokens officerTokens, AccessPolicy policy,
-			PersonalRoomCheck personalRooms, RecordingReplies replies,
-			@Qualifier("webexCallExecutor") Executor executor, Clock clock) {
+	public RecordingLookup(WebexOfficerClient webex, AccessPolicy policy, PersonalRoomCheck personalRooms,
+			RecordingReplies replies, @Qualifier("webexCallExecutor") Executor executor, Clock clock) {
 		this.webex = webex;
-		this.officerTokens = officerTokens;
 		this.policy = policy;
 		this.personalRooms = personalRooms;
 		this.replies = replies;
+		this.upstreamErrors = new UpstreamErrors(replies);
 		this.executor = executor;
 		this.clock = clock;
 	}
@@ -78,45 +72,23 @@ public class RecordingLookup {
 	 * @return the reply and the audit facts; never throws for Webex trouble
 	 */
 	public Outcome find(RecordingRequest request) {
-		Optional<String> token = this.officerTokens.accessToken();
-		if (token.isEmpty()) {
-			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
-		}
+		// A meeting number identifies the meeting; the host the user typed (or the
+		// sender, by default) must be its host, as the host-filtered lookup of the
+		// original bot required.
+		Optional<Meeting> meeting;
 		try {
-			return find(request, token.get());
+			meeting = this.webex.adminMeetingsByNumber(request.meetingNumber())
+				.stream()
+				.filter((m) -> sameEmail(m.hostEmail(), request.hostEmail()))
+				.findFirst();
 		}
 		catch (WebexException ex) {
-			if (ex.status() != 401) {
-				return upstreamError(ex, List.of());
-			}
-			// One forced refresh and one retry; a second 401 is reported as "not
-			// authorized".
-			Optional<String> fresh = this.officerTokens.refreshRejected(token.get());
-			if (fresh.isEmpty()) {
-				return upstreamError(ex, List.of());
-			}
-			try {
-				return find(request, fresh.get());
-			}
-			catch (WebexException again) {
-				return upstreamError(again, List.of());
-			}
+			return this.upstreamErrors.outcome(ex, List.of());
 		}
-	}
-
-	private Outcome find(RecordingRequest request, String token) {
-		// A meeting number identifies the meeting; the host the user typed (or the
-		// sender,
-		// by default) must be its host, as the host-filtered lookup of the original bot
-		// required.
-		Optional<Meeting> meeting = this.webex.adminMeetingsByNumber(token, request.meetingNumber())
-			.stream()
-			.filter((m) -> sameEmail(m.hostEmail(), request.hostEmail()))
-			.findFirst();
 		if (meeting.isEmpty()) {
 			return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
 		}
-		return findForMeeting(request, meeting.get(), token);
+		return findForMeeting(request, meeting.get());
 	}
 
 	/**
@@ -127,24 +99,21 @@ public class RecordingLookup {
 	 * @return the reply and the audit facts
 	 */
 	public Outcome findForMeetingId(RecordingRequest request, String meetingId) {
-		Optional<String> token = this.officerTokens.accessToken();
-		if (token.isEmpty()) {
-			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
-		}
+		Meeting meeting;
 		try {
-			Meeting meeting = this.webex.adminMeeting(token.get(), meetingId);
-			return findForMeeting(request, meeting, token.get());
+			meeting = this.webex.adminMeeting(meetingId);
 		}
 		catch (WebexException ex) {
 			if (ex.isNotFound()) {
 				return Outcome.of((request.meetingNumber() != null) ? this.replies.noMeeting(request)
 						: this.replies.noMeetingForId(), Decision.NODATA, "no_meeting");
 			}
-			return upstreamError(ex, List.of(meetingId));
+			return this.upstreamErrors.outcome(ex, List.of(meetingId));
 		}
+		return findForMeeting(request, meeting);
 	}
 
-	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, String token) {
+	private Outcome findForMeeting(RecordingRequest request, Meeting meeting) {
 		// A forwarded recording names one ended instance: list that instance's
 		// recordings, not the whole series' (GET /admin/recordings accepts a series,
 		// scheduled meeting or instance id).
@@ -161,18 +130,18 @@ public class RecordingLookup {
 		// Webex's answer waits for the list, so the calls a request makes never depend on
 		// which answer comes first.
 		boolean askWebex = this.personalRooms.needsCall(meeting);
-		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, token, askWebex);
+		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, askWebex);
 		Verdict room = askWebex ? Verdict.ALLOW : roomVerdict(request, meeting, personalRoom.join());
 		if (!room.allowed()) {
 			return denied(room, meetingIds);
 		}
 		List<Recording> listed;
 		try {
-			listed = this.webex.adminRecordingsOfMeeting(token, listId);
+			listed = this.webex.adminRecordingsOfMeeting(listId);
 		}
 		catch (WebexException ex) {
 			personalRoom.cancel(false);
-			return upstreamError(ex, meetingIds);
+			return this.upstreamErrors.outcome(ex, meetingIds);
 		}
 		room = roomVerdict(request, meeting, personalRoom.join());
 		if (!room.allowed()) {
@@ -190,10 +159,10 @@ public class RecordingLookup {
 		}
 		List<Recording> details;
 		try {
-			details = details(token, inWindow);
+			details = details(inWindow);
 		}
 		catch (WebexException ex) {
-			return upstreamError(ex, meetingIds);
+			return this.upstreamErrors.outcome(ex, meetingIds);
 		}
 		List<String> recordingIds = details.stream().map(Recording::id).toList();
 		List<String> instanceIds = new ArrayList<>(meetingIds);
@@ -218,21 +187,21 @@ public class RecordingLookup {
 	 * when the policy needs it and the meeting itself does not tell.
 	 */
 	private CompletableFuture<PersonalRoom> personalRoom(RecordingRequest request, Meeting meeting, String hostEmail,
-			String token, boolean askWebex) {
+			boolean askWebex) {
 		if (!this.policy.needsPersonalRoomCheck(request.requesterPersonId(), meeting.hostUserId())) {
 			return CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
 		}
 		if (!askWebex) {
 			return CompletableFuture
-				.completedFuture(this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()));
+				.completedFuture(this.personalRooms.check(hostEmail, meeting, request.meetingNumber()));
 		}
-		return CompletableFuture.supplyAsync(
-				() -> this.personalRooms.check(token, hostEmail, meeting, request.meetingNumber()), this.executor);
+		return CompletableFuture
+			.supplyAsync(() -> this.personalRooms.check(hostEmail, meeting, request.meetingNumber()), this.executor);
 	}
 
-	private List<Recording> details(String token, List<Recording> recordings) {
+	private List<Recording> details(List<Recording> recordings) {
 		List<CompletableFuture<Recording>> futures = recordings.stream()
-			.map((r) -> CompletableFuture.supplyAsync(() -> withListFields(this.webex.recording(token, r.id()), r),
+			.map((r) -> CompletableFuture.supplyAsync(() -> withListFields(this.webex.recording(r.id()), r),
 					this.executor))
 			.toList();
 		List<Recording> details = new ArrayList<>(futures.size());
@@ -279,26 +248,6 @@ public class RecordingLookup {
 
 	private static Instant recordedAt(Recording recording) {
 		return (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
-	}
-
-	private Outcome upstreamError(WebexException ex, List<String> meetingIds) {
-		if (ex.status() == 401) {
-			logger.warn("Webex refused the officer token (trackingId {})", ex.trackingId());
-			return new Outcome(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_token_rejected",
-					meetingIds, List.of());
-		}
-		if (ex.status() == 403) {
-			// The authorization lacks a role or scope for this call: the status page says
-			// which, and no retry will help.
-			logger.warn("Webex refused an officer call with 403 (trackingId {})", ex.trackingId());
-			return new Outcome(this.replies.notAllowed(), Decision.UNAUTHORIZED, "officer_forbidden", meetingIds,
-					List.of());
-		}
-		if (ex.status() == 429) {
-			return new Outcome(this.replies.busy(), Decision.UPSTREAM_ERROR, "upstream_429", meetingIds, List.of());
-		}
-		return new Outcome(this.replies.webexDown(), Decision.UPSTREAM_ERROR,
-				(ex.status() == 0) ? "upstream_unreachable" : "upstream_" + ex.status(), meetingIds, List.of());
 	}
 
 }

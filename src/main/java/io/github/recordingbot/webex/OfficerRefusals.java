@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Remembers the last officer call Webex refused (401 or 403 on {@code /admin/*},
  * {@code /recordings*}, {@code /meetingPreferences*}), for the status page: when, which
  * endpoint, which status, Webex's trackingId; never a token or a query. It sits on the
- * wire as an interceptor, so every officer call is seen without WebexClient knowing.
+ * wire as an interceptor, so every officer call is seen without the clients knowing.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE - 200)

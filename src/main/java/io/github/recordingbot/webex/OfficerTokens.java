@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where recording lookups get the Compliance Officer's access token from.
+ * Where {@link WebexOfficerClient}'s interceptor gets the Compliance Officer's access
+ * token from; {@code officer/} implements it over Spring Security's authorized client.
+ * Business code never sees it: it calls the officer client, which carries the token.
  */
 public interface OfficerTokens {
 

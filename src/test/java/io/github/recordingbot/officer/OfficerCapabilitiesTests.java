@@ -9,8 +9,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.recordingbot.officer.OfficerCapabilities.Report;
 import io.github.recordingbot.officer.OfficerCapabilities.Verdict;
-import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexClientFixture;
+import io.github.recordingbot.webex.WebexOfficerClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,8 +136,8 @@ class OfficerCapabilitiesTests {
 			OfficerFixture officer = storedAuthorization();
 			WEBEX.stubFor(get(urlPathEqualTo("/v1/admin/recordings"))
 				.willReturn(okJson("{\"items\":[]}").withFixedDelay(2000)));
-			WebexClient impatient = WebexClientFixture.withoutRetries(WebexClientFixture
-				.properties(officer.webexProperties.apiBaseUrl().toString(), null, Duration.ofMillis(200)));
+			WebexOfficerClient impatient = WebexClientFixture.officerWithoutRetries(WebexClientFixture.properties(
+					officer.webexProperties.apiBaseUrl().toString(), null, Duration.ofMillis(200)), officer.tokens);
 
 			Report report = new OfficerCapabilities(impatient, officer.tokens, officer.clock).check();
 
@@ -243,7 +243,8 @@ class OfficerCapabilitiesTests {
 	}
 
 	static OfficerCapabilities capabilities(OfficerFixture officer) {
-		return new OfficerCapabilities(WebexClientFixture.withoutRetries(officer.webexProperties), officer.tokens,
+		return new OfficerCapabilities(
+				WebexClientFixture.officerWithoutRetries(officer.webexProperties, officer.tokens), officer.tokens,
 				officer.clock);
 	}
 

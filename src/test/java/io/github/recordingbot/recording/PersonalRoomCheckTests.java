@@ -1,15 +1,13 @@
 package io.github.recordingbot.recording;
 
-import java.util.Optional;
 import java.util.Set;
 
 import io.github.recordingbot.access.AccessPolicy.PersonalRoom;
-import io.github.recordingbot.webex.OfficerTokens;
-import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexException;
 import io.github.recordingbot.webex.WebexModels.Meeting;
 import io.github.recordingbot.webex.WebexModels.PersonalMeetingRoom;
 import io.github.recordingbot.webex.WebexModels.Telephony;
+import io.github.recordingbot.webex.WebexOfficerClient;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -30,28 +28,28 @@ class PersonalRoomCheckTests {
 
 	static final String HOST = "host@example.com";
 
-	final WebexClient webex = mock(WebexClient.class);
+	static final Set<String> ADMIN = Set.of("meeting:admin_preferences_read", "meeting:admin_schedule_read");
 
-	final OfficerTokens admin = tokensWith("meeting:admin_preferences_read", "meeting:admin_schedule_read");
+	static final Set<String> COMPLIANCE_OFFICER = Set.of("spark-compliance:meetings_read", "spark:people_read");
 
-	final OfficerTokens complianceOfficer = tokensWith("spark-compliance:meetings_read", "spark:people_read");
+	final WebexOfficerClient webex = mock(WebexOfficerClient.class);
 
 	@Test
 	void scheduledPersonalRoomMeetingIsAPersonalRoomWithoutACall() {
-		PersonalRoomCheck check = new PersonalRoomCheck(this.webex, this.complianceOfficer);
+		PersonalRoomCheck check = checkFor(COMPLIANCE_OFFICER);
 
-		assertThat(check.check("t", HOST, meeting("scheduledMeeting", "personalRoomMeeting", "123"), "123"))
+		assertThat(check.check(HOST, meeting("scheduledMeeting", "personalRoomMeeting", "123"), "123"))
 			.isEqualTo(PersonalRoom.PERSONAL_ROOM);
 		then(this.webex).shouldHaveNoInteractions();
 	}
 
 	@Test
 	void scheduledRegularMeetingIsNotAPersonalRoomWithoutACall() {
-		PersonalRoomCheck check = new PersonalRoomCheck(this.webex, this.complianceOfficer);
+		PersonalRoomCheck check = checkFor(COMPLIANCE_OFFICER);
 		Meeting meeting = meeting("scheduledMeeting", "meeting", "123");
 
 		assertThat(check.needsCall(meeting)).isFalse();
-		assertThat(check.check("t", HOST, meeting, "123")).isEqualTo(PersonalRoom.NOT_PERSONAL_ROOM);
+		assertThat(check.check(HOST, meeting, "123")).isEqualTo(PersonalRoom.NOT_PERSONAL_ROOM);
 		then(this.webex).shouldHaveNoInteractions();
 	}
 
@@ -62,66 +60,61 @@ class PersonalRoomCheckTests {
 
 		@Test
 		void withoutThePreferencesScopeIsNotCheckableAndWebexIsNotAsked() {
-			PersonalRoomCheck check = new PersonalRoomCheck(PersonalRoomCheckTests.this.webex,
-					PersonalRoomCheckTests.this.complianceOfficer);
+			PersonalRoomCheck check = checkFor(COMPLIANCE_OFFICER);
 
 			assertThat(check.needsCall(this.series)).isFalse();
-			assertThat(check.check("t", HOST, this.series, "123456789")).isEqualTo(PersonalRoom.NOT_CHECKABLE);
-			then(PersonalRoomCheckTests.this.webex).should(never()).personalMeetingRoom(any(), any());
+			assertThat(check.check(HOST, this.series, "123456789")).isEqualTo(PersonalRoom.NOT_CHECKABLE);
+			then(PersonalRoomCheckTests.this.webex).should(never()).personalMeetingRoom(any());
 		}
 
 		@Test
 		void withThePreferencesScopeComparesTheAccessCodeIgnoringSpaces() {
-			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom("t", HOST)).willReturn(room("123 456 789"));
-			PersonalRoomCheck check = new PersonalRoomCheck(PersonalRoomCheckTests.this.webex,
-					PersonalRoomCheckTests.this.admin);
+			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom(HOST)).willReturn(room("123 456 789"));
+			PersonalRoomCheck check = checkFor(ADMIN);
 
 			assertThat(check.needsCall(this.series)).isTrue();
-			assertThat(check.check("t", HOST, this.series, "123456789")).isEqualTo(PersonalRoom.PERSONAL_ROOM);
+			assertThat(check.check(HOST, this.series, "123456789")).isEqualTo(PersonalRoom.PERSONAL_ROOM);
 		}
 
 		@Test
 		void anotherAccessCodeIsNotAPersonalRoomAndIsCachedPerHost() {
-			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom("t", HOST)).willReturn(room("987654321"));
-			PersonalRoomCheck check = new PersonalRoomCheck(PersonalRoomCheckTests.this.webex,
-					PersonalRoomCheckTests.this.admin);
+			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom(HOST)).willReturn(room("987654321"));
+			PersonalRoomCheck check = checkFor(ADMIN);
 
-			assertThat(check.check("t", HOST, this.series, "123456789")).isEqualTo(PersonalRoom.NOT_PERSONAL_ROOM);
-			assertThat(check.check("t", "HOST@example.com", this.series, "123456789"))
+			assertThat(check.check(HOST, this.series, "123456789")).isEqualTo(PersonalRoom.NOT_PERSONAL_ROOM);
+			assertThat(check.check("HOST@example.com", this.series, "123456789"))
 				.isEqualTo(PersonalRoom.NOT_PERSONAL_ROOM);
-			then(PersonalRoomCheckTests.this.webex).should().personalMeetingRoom("t", HOST);
+			then(PersonalRoomCheckTests.this.webex).should().personalMeetingRoom(HOST);
 		}
 
 		@Test
 		void answerWithoutAnAccessCodeIsUnknownAndNotCached() {
-			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom("t", HOST))
+			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom(HOST))
 				.willReturn(new PersonalMeetingRoom("PMR", "https://example.webex.com/meet/host", null));
-			PersonalRoomCheck check = new PersonalRoomCheck(PersonalRoomCheckTests.this.webex,
-					PersonalRoomCheckTests.this.admin);
+			PersonalRoomCheck check = checkFor(ADMIN);
 
-			assertThat(check.check("t", HOST, this.series, "123456789")).isEqualTo(PersonalRoom.UNKNOWN);
-			assertThat(check.check("t", HOST, this.series, "123456789")).isEqualTo(PersonalRoom.UNKNOWN);
-			then(PersonalRoomCheckTests.this.webex).should(org.mockito.Mockito.times(2)).personalMeetingRoom("t", HOST);
+			assertThat(check.check(HOST, this.series, "123456789")).isEqualTo(PersonalRoom.UNKNOWN);
+			assertThat(check.check(HOST, this.series, "123456789")).isEqualTo(PersonalRoom.UNKNOWN);
+			then(PersonalRoomCheckTests.this.webex).should(org.mockito.Mockito.times(2)).personalMeetingRoom(HOST);
 		}
 
 		@Test
 		void failedCallIsUnknown() {
-			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom("t", HOST))
+			given(PersonalRoomCheckTests.this.webex.personalMeetingRoom(HOST))
 				.willThrow(new WebexException("500", 500, null, null, null));
-			PersonalRoomCheck check = new PersonalRoomCheck(PersonalRoomCheckTests.this.webex,
-					PersonalRoomCheckTests.this.admin);
+			PersonalRoomCheck check = checkFor(ADMIN);
 
-			assertThat(check.check("t", HOST, this.series, "123456789")).isEqualTo(PersonalRoom.UNKNOWN);
+			assertThat(check.check(HOST, this.series, "123456789")).isEqualTo(PersonalRoom.UNKNOWN);
 		}
 
 		@Test
 		void endedInstanceWithoutANumberIsUnknownWithoutACall() {
 			Meeting instance = meeting("meeting", "meeting", null);
-			PersonalRoomCheck check = new PersonalRoomCheck(PersonalRoomCheckTests.this.webex,
-					PersonalRoomCheckTests.this.admin);
+			PersonalRoomCheck check = checkFor(ADMIN);
 
-			assertThat(check.check("t", HOST, instance, null)).isEqualTo(PersonalRoom.UNKNOWN);
-			then(PersonalRoomCheckTests.this.webex).shouldHaveNoInteractions();
+			assertThat(check.check(HOST, instance, null)).isEqualTo(PersonalRoom.UNKNOWN);
+			then(PersonalRoomCheckTests.this.webex).should().grantedScopes();
+			then(PersonalRoomCheckTests.this.webex).shouldHaveNoMoreInteractions();
 		}
 
 	}
@@ -135,20 +128,9 @@ class PersonalRoomCheckTests {
 		return new PersonalMeetingRoom("PMR", "https://example.webex.com/meet/host", new Telephony(accessCode));
 	}
 
-	static OfficerTokens tokensWith(String... scopes) {
-		return new OfficerTokens() {
-
-			@Override
-			public Optional<String> accessToken() {
-				return Optional.of("t");
-			}
-
-			@Override
-			public Set<String> grantedScopes() {
-				return Set.of(scopes);
-			}
-
-		};
+	PersonalRoomCheck checkFor(Set<String> grantedScopes) {
+		given(this.webex.grantedScopes()).willReturn(grantedScopes);
+		return new PersonalRoomCheck(this.webex);
 	}
 
 }

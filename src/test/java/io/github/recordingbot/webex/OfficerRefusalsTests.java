@@ -33,7 +33,9 @@ class OfficerRefusalsTests {
 
 	OfficerRefusals refusals;
 
-	WebexClient client;
+	WebexOfficerClient client;
+
+	WebexClient botClient;
 
 	@BeforeAll
 	static void start() {
@@ -51,7 +53,9 @@ class OfficerRefusalsTests {
 		WebexProperties properties = WebexClientFixture.properties(WEBEX.baseUrl() + "/v1", null,
 				Duration.ofSeconds(5));
 		this.refusals = new OfficerRefusals(this.clock, properties);
-		this.client = WebexClientFixture.withoutRetries(properties, this.refusals);
+		this.client = WebexClientFixture.officerWithoutRetries(properties,
+				WebexClientFixture.fixedToken("officer-token"), this.refusals);
+		this.botClient = WebexClientFixture.withoutRetries(properties, this.refusals);
 	}
 
 	@Test
@@ -60,7 +64,7 @@ class OfficerRefusalsTests {
 			.willReturn(aResponse().withStatus(403).withHeader("trackingId", "ROUTER_42")));
 
 		assertThatExceptionOfType(WebexException.class)
-			.isThrownBy(() -> this.client.personalMeetingRoom("officer-token", "host@example.com"));
+			.isThrownBy(() -> this.client.personalMeetingRoom("host@example.com"));
 
 		assertThat(this.refusals.last())
 			.contains(new Refusal(NOW, "GET /meetingPreferences/personalMeetingRoom", 403, "ROUTER_42", null));
@@ -72,8 +76,7 @@ class OfficerRefusalsTests {
 	void a401OnARecordingIsKeptUnderTheEndpointTemplate() {
 		WEBEX.stubFor(get(urlPathMatching("/v1/recordings/.*")).willReturn(aResponse().withStatus(401)));
 
-		assertThatExceptionOfType(WebexException.class)
-			.isThrownBy(() -> this.client.recording("officer-token", "recording-id-1"));
+		assertThatExceptionOfType(WebexException.class).isThrownBy(() -> this.client.recording("recording-id-1"));
 
 		assertThat(this.refusals.last()).hasValueSatisfying((r) -> {
 			assertThat(r.endpoint()).isEqualTo("GET /recordings/{id}");
@@ -85,14 +88,14 @@ class OfficerRefusalsTests {
 	void theSameCallWorkingLaterIsNotedAndOtherCallsDoNotClearIt() {
 		WEBEX.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(aResponse().withStatus(403)));
 		assertThatExceptionOfType(WebexException.class)
-			.isThrownBy(() -> this.client.adminRecordingsProbe("t", NOW.minus(Duration.ofDays(1)), NOW));
+			.isThrownBy(() -> this.client.adminRecordingsProbe(NOW.minus(Duration.ofDays(1)), NOW));
 		WEBEX.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).willReturn(okJson("{\"items\":[]}")));
-		this.client.adminMeetingsByNumber("t", "123456789");
+		this.client.adminMeetingsByNumber("123456789");
 		assertThat(this.refusals.last().get().workedAgainAt()).isNull();
 
 		this.clock.advance(Duration.ofMinutes(5));
 		WEBEX.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(okJson("{\"items\":[]}")));
-		this.client.adminRecordingsProbe("t", NOW.minus(Duration.ofDays(1)), NOW);
+		this.client.adminRecordingsProbe(NOW.minus(Duration.ofDays(1)), NOW);
 
 		assertThat(this.refusals.last().get().workedAgainAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
 	}
@@ -101,7 +104,7 @@ class OfficerRefusalsTests {
 	void botCallsAreNotOfficerCalls() {
 		WEBEX.stubFor(get(urlPathMatching("/v1/messages/.*")).willReturn(aResponse().withStatus(403)));
 
-		assertThatExceptionOfType(WebexException.class).isThrownBy(() -> this.client.message("message-id"));
+		assertThatExceptionOfType(WebexException.class).isThrownBy(() -> this.botClient.message("message-id"));
 
 		assertThat(this.refusals.last()).isEmpty();
 	}

@@ -263,6 +263,7 @@ class WebexClientFaultTests {
 			}
 			assertThat(callers.awaitTermination(1, TimeUnit.SECONDS)).isTrue();
 			assertThat(threadsInside(WebexClient.class)).isEmpty();
+			assertThat(threadsInside(WebexRest.class)).isEmpty();
 			webex.verify(3, getRequestedFor(urlPathEqualTo("/v1/messages/m1")));
 			assertThat(waits).isEmpty();
 		}
@@ -332,7 +333,7 @@ class WebexClientFaultTests {
 			webex.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(
 					okJson("{\"items\":[{\"id\":\"r1\"}]}").withHeader("Link", "<" + self + ">; rel=\"next\"")));
 
-			List<Recording> recordings = client().adminRecordingsOfMeeting("officer", "s1");
+			List<Recording> recordings = officerClient().adminRecordingsOfMeeting("s1");
 
 			assertThat(recordings).hasSize(10);
 			webex.verify(10, getRequestedFor(urlPathEqualTo("/v1/admin/recordings")));
@@ -341,17 +342,17 @@ class WebexClientFaultTests {
 		@Test
 		void listWhenItemsAreMissingOrEmptyThenEmpty() {
 			webex.stubFor(get(urlPathEqualTo("/v1/admin/recordings")).willReturn(okJson("{}")));
-			assertThat(client().adminRecordingsOfMeeting("officer", "s1")).isEmpty();
+			assertThat(officerClient().adminRecordingsOfMeeting("s1")).isEmpty();
 
 			webex.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).willReturn(okJson("{\"items\":[]}")));
-			assertThat(client().adminMeetingsByNumber("officer", "123456789")).isEmpty();
+			assertThat(officerClient().adminMeetingsByNumber("123456789")).isEmpty();
 		}
 
 		@Test
 		void detailsWithoutTemporaryLinksThenNullLinks() {
 			webex.stubFor(get("/v1/recordings/r1").willReturn(okJson("{\"id\":\"r1\",\"topic\":\"T\"}")));
 
-			assertThat(client().recording("officer", "r1").temporaryDirectDownloadLinks()).isNull();
+			assertThat(officerClient().recording("r1").temporaryDirectDownloadLinks()).isNull();
 		}
 
 	}
@@ -380,14 +381,23 @@ class WebexClientFaultTests {
 
 	WebexClient client(WebexProperties properties, WebexResilienceProperties resilience,
 			ClientHttpRequestInterceptor... inner) {
+		return new WebexClient(properties, resilience, RestClient.builder(), interceptors(resilience, inner));
+	}
+
+	WebexOfficerClient officerClient() {
+		WebexResilienceProperties resilience = WebexResilienceProperties.defaults();
+		return new WebexOfficerClient(properties(Duration.ofSeconds(5)), resilience, RestClient.builder(),
+				interceptors(resilience), WebexClientFixture.fixedToken("officer"));
+	}
+
+	ObjectProvider<ClientHttpRequestInterceptor> interceptors(WebexResilienceProperties resilience,
+			ClientHttpRequestInterceptor... inner) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("resilience", new WebexResilience(resilience, clock(), this.waits::add, new SplittableRandom(7)));
 		for (int i = 0; i < inner.length; i++) {
 			beans.addBean("inner" + i, inner[i]);
 		}
-		ObjectProvider<ClientHttpRequestInterceptor> interceptors = beans
-			.getBeanProvider(ClientHttpRequestInterceptor.class);
-		return new WebexClient(properties, resilience, RestClient.builder(), interceptors);
+		return beans.getBeanProvider(ClientHttpRequestInterceptor.class);
 	}
 
 	static WebexProperties properties(Duration readTimeout) {

@@ -2,6 +2,7 @@ package io.github.recordingbot.webex;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -9,7 +10,7 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
 /**
- * A {@link WebexClient} built with plain {@code new} for tests outside this package: no
+ * The Webex clients built with plain {@code new} for tests outside this package: no
  * retries (no resilience interceptor), so a 5xx or a timeout is answered at once.
  */
 public final class WebexClientFixture {
@@ -23,13 +24,28 @@ public final class WebexClientFixture {
 	}
 
 	public static WebexClient withoutRetries(WebexProperties properties, ClientHttpRequestInterceptor... interceptors) {
+		return new WebexClient(properties, WebexResilienceProperties.defaults(), RestClient.builder(),
+				provider(interceptors));
+	}
+
+	/** The officer client, its token from the given source. */
+	public static WebexOfficerClient officerWithoutRetries(WebexProperties properties, OfficerTokens tokens,
+			ClientHttpRequestInterceptor... interceptors) {
+		return new WebexOfficerClient(properties, WebexResilienceProperties.defaults(), RestClient.builder(),
+				provider(interceptors), tokens);
+	}
+
+	/** A token source that always has this token and cannot refresh it. */
+	public static OfficerTokens fixedToken(String token) {
+		return () -> Optional.of(token);
+	}
+
+	private static ObjectProvider<ClientHttpRequestInterceptor> provider(ClientHttpRequestInterceptor... interceptors) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		for (int i = 0; i < interceptors.length; i++) {
 			beans.addBean("interceptor" + i, interceptors[i]);
 		}
-		ObjectProvider<ClientHttpRequestInterceptor> provider = beans
-			.getBeanProvider(ClientHttpRequestInterceptor.class);
-		return new WebexClient(properties, WebexResilienceProperties.defaults(), RestClient.builder(), provider);
+		return beans.getBeanProvider(ClientHttpRequestInterceptor.class);
 	}
 
 }
