@@ -22,6 +22,7 @@ import io.github.recordingbot.support.DemoTestSupport;
 import io.github.recordingbot.support.WebexContract;
 import io.github.recordingbot.support.WebexContract.Answer;
 import io.github.recordingbot.support.WebexContract.Call;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -42,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimContractTests extends DemoContext {
 
+	/** The demo bot's own webhook: the only target the simulator accepts. */
+	static final String OWN_WEBHOOK = DemoTestSupport.baseUrl() + "/webhook";
+
 	static final WebexContract CONTRACT = WebexContract.official();
 
 	static final String BASE = "/sim/v1";
@@ -55,6 +59,15 @@ class SimContractTests extends DemoContext {
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
+
+	/**
+	 * The webhooks registered here would receive the demo's messages, signed with their
+	 * own secret, in the tests that share this context.
+	 */
+	@AfterEach
+	void removeTheRegisteredWebhooks() {
+		this.state.webhooks().forEach((webhook) -> this.state.deleteWebhook((String) webhook.get("id")));
+	}
 
 	@TestFactory
 	Stream<DynamicTest> everyAnswerToAnOperationTheBotCallsFollowsTheSpec() {
@@ -151,13 +164,13 @@ class SimContractTests extends DemoContext {
 				yield List.of(Example.get(bot, "/webhooks?max=100"));
 			}
 			case "POST /webhooks" -> List.of(Example.send("POST", bot, "/webhooks", """
-					{"name":"Recording bot","targetUrl":"https://bot.example.com/webhook","resource":"messages",
+					{"name":"Recording bot","targetUrl":"%s","resource":"messages",
 					 "event":"created","secret":"a-webhook-secret-of-at-least-32-characters"}
-					"""));
+					""".formatted(OWN_WEBHOOK)));
 			case "PUT /webhooks/{webhookId}" -> List.of(Example.send("PUT", bot, "/webhooks/" + webhook(), """
-					{"name":"Recording bot","targetUrl":"https://bot.example.com/webhook",
+					{"name":"Recording bot","targetUrl":"%s",
 					 "secret":"a-webhook-secret-of-at-least-32-characters","status":"active"}
-					"""));
+					""".formatted(OWN_WEBHOOK)));
 			case "DELETE /webhooks/{webhookId}" -> List.of(Example.send("DELETE", bot, "/webhooks/" + webhook(), null));
 			case "GET /admin/meetings" ->
 				List.of(Example.get(officer, "/admin/meetings?meetingNumber=" + series.meetingNumber()));
@@ -177,8 +190,8 @@ class SimContractTests extends DemoContext {
 	/** A webhook the bot registered before. */
 	String webhook() {
 		String id = SampleOrg.id("WEBHOOK", UUID.randomUUID().toString());
-		this.state.saveWebhook(id, Map.of("name", "Recording bot", "targetUrl", "https://bot.example.com/webhook",
-				"resource", "messages", "event", "created"));
+		this.state.saveWebhook(id,
+				Map.of("name", "Recording bot", "targetUrl", OWN_WEBHOOK, "resource", "messages", "event", "created"));
 		return id;
 	}
 
