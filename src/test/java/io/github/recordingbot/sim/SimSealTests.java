@@ -126,6 +126,20 @@ class SimSealTests extends DemoContext {
 
 	}
 
+	@Test
+	void theDemoPageAndTheConsentPageHaveThePolicyOfTheDemo() throws Exception {
+		for (String path : new String[] { "/demo",
+				"/sim/v1/authorize?client_id=c&response_type=code&redirect_uri=" + encode(OWN_REDIRECT) }) {
+			HttpResponse<String> page = get(path);
+
+			assertThat(page.statusCode()).as(path).isEqualTo(200);
+			assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
+				.get()
+				.asString()
+				.contains("script-src 'self' 'unsafe-inline'", "connect-src 'self'", "frame-ancestors 'none'");
+		}
+	}
+
 	static HttpResponse<String> get(String path) throws Exception {
 		return HTTP.send(HttpRequest.newBuilder(URI.create(DemoTestSupport.baseUrl() + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
