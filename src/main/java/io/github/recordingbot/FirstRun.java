@@ -79,7 +79,7 @@ final class FirstRun {
 		if (found.isEmpty()) {
 			return new Decision(true, "Starting the demo (profile 'demo'): no Webex setting, no profile, no stored "
 					+ "authorization and no configuration file were found. It talks only to its built-in Webex "
-					+ "simulator, keeps nothing on disk and listens on 127.0.0.1 unless DEMO_BIND_ADDRESS says otherwise.");
+					+ "simulator, keeps its tokens in memory and listens on 127.0.0.1 unless DEMO_BIND_ADDRESS says otherwise.");
 		}
 		String reason = "Not starting the demo, because " + String.join(", ", found) + ".";
 		if (sources.value(DEPLOYMENT.get(0)).isEmpty()) {
