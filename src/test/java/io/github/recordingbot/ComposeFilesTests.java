@@ -27,7 +27,7 @@ class ComposeFilesTests {
 	static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
 
 	/** Read only in the demo profile; an operator never sets them. */
-	static final Set<String> DEMO_ONLY = Set.of("SIM_LATENCY");
+	static final Set<String> DEMO_ONLY = Set.of("SIM_LATENCY", "DEMO_BIND_ADDRESS");
 
 	@ParameterizedTest
 	@ValueSource(strings = { "docker-compose.yml", "docker-compose-dockerhub.yml" })
@@ -38,6 +38,17 @@ class ComposeFilesTests {
 		Set<String> required = new TreeSet<>(readBy(Path.of("src/main/resources/application.yml")));
 		assertThat(listed).containsAll(required);
 		assertThat(readByApplication()).containsAll(DEMO_ONLY);
+	}
+
+	/**
+	 * An empty bot token once made {@code docker compose up} start the demo with the
+	 * deployment's other settings; compose now refuses to start and names the variable.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "docker-compose.yml", "docker-compose-dockerhub.yml" })
+	void aMissingBotTokenStopsComposeWithAMessageNamingIt(String file) throws IOException {
+		assertThat(environment(Path.of(file)).get("BOT_ACCESS_TOKEN")).asString()
+			.matches("\\$\\{BOT_ACCESS_TOKEN:\\?[^}]*BOT_ACCESS_TOKEN is not set[^}]*}");
 	}
 
 	@ParameterizedTest

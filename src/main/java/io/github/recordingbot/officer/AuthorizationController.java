@@ -85,14 +85,17 @@ class AuthorizationController {
 
 	@GetMapping("/webex/redirect")
 	ResponseEntity<String> redirect(HttpServletRequest request, HttpServletResponse response,
-			@RequestParam(required = false) String code, @RequestParam(required = false) String error,
-			@RequestParam(name = "error_description", required = false) String errorDescription) {
+			@RequestParam(required = false) String code, @RequestParam(required = false) String error) {
 		// one-time: removed whatever happens next, so a replayed answer finds nothing
 		OAuth2AuthorizationRequest authorization = this.pending.removeAuthorizationRequest(request, response);
 		if (error != null) {
-			return page(HttpStatus.BAD_REQUEST, "Webex did not authorize the bot",
-					"Webex said: " + ((errorDescription != null) ? errorDescription : error)
-							+ ". The authorization stored before, if any, is unchanged.");
+			// anyone can send a browser here with any text: only a known error code is
+			// shown, never error_description, so the bot's pages carry no one else's
+			// words
+			AuthorizationPage.OAuthError known = AuthorizationPage.OAuthError.of(error);
+			logger.info("The officer's browser came back with an OAuth error ({})", known.code());
+			return page(HttpStatus.BAD_REQUEST, "Webex did not authorize the bot", known.text()
+					+ " The authorization stored before, if any, is unchanged. " + "Try again at /webex/authorize.");
 		}
 		if (authorization == null || code == null) {
 			return page(HttpStatus.BAD_REQUEST, "This answer from Webex cannot be used",

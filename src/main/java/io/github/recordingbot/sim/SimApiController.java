@@ -38,10 +38,13 @@ class SimApiController {
 
 	private final SimTokens tokens;
 
-	SimApiController(SimState state, SimCalls calls, SimTokens tokens) {
+	private final WebhookDeliverer deliverer;
+
+	SimApiController(SimState state, SimCalls calls, SimTokens tokens, WebhookDeliverer deliverer) {
 		this.state = state;
 		this.calls = calls;
 		this.tokens = tokens;
+		this.deliverer = deliverer;
 	}
 
 	// Bot token
@@ -107,6 +110,9 @@ class SimApiController {
 			if (body.get("targetUrl") == null || body.get("resource") == null || body.get("event") == null) {
 				return SimResponses.badRequest("name, targetUrl, resource and event are required");
 			}
+			if (!this.deliverer.isOwnTarget(body.get("targetUrl"))) {
+				return foreignTarget();
+			}
 			return ResponseEntity
 				.ok(this.state.saveWebhook(SampleOrg.id("WEBHOOK", UUID.randomUUID().toString()), body));
 		});
@@ -115,8 +121,15 @@ class SimApiController {
 	@PutMapping("/webhooks/{id}")
 	ResponseEntity<?> updateWebhook(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
 			@PathVariable String id, @RequestBody Map<String, Object> body) {
-		return botCall(auth, "PUT /webhooks/{id}", () -> this.state.webhook(id).isPresent()
-				? ResponseEntity.ok(this.state.saveWebhook(id, body)) : SimResponses.notFound());
+		return botCall(auth, "PUT /webhooks/{id}", () -> {
+			if (this.state.webhook(id).isEmpty()) {
+				return SimResponses.notFound();
+			}
+			if (body.containsKey("targetUrl") && !this.deliverer.isOwnTarget(body.get("targetUrl"))) {
+				return foreignTarget();
+			}
+			return ResponseEntity.ok(this.state.saveWebhook(id, body));
+		});
 	}
 
 	@DeleteMapping("/webhooks/{id}")
@@ -128,6 +141,14 @@ class SimApiController {
 
 	// Plumbing
 	// --------------------------------------------------------------------------------
+
+	/**
+	 * The demo is open without login: a webhook to any other address would make the
+	 * simulator post every demo message there.
+	 */
+	private static ResponseEntity<?> foreignTarget() {
+		return SimResponses.badRequest("This simulator delivers webhooks only to the demo bot's own /webhook");
+	}
 
 	private SampleOrg org() {
 		return this.state.org();

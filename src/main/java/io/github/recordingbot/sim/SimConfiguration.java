@@ -29,6 +29,14 @@ class SimConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(SimConfiguration.class);
 
+	/**
+	 * The demo page runs its own inline script and the bundled Adaptive Cards renderer,
+	 * talks only to the bot, and no other site may frame it.
+	 */
+	static final String DEMO_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'; base-uri 'none'";
+
 	@Bean
 	SampleOrg sampleOrg(Clock clock) {
 		return new SampleOrg(clock.instant());
@@ -64,7 +72,8 @@ class SimConfiguration {
 	SecurityFilterChain simSecurityFilterChain(HttpSecurity http) throws Exception {
 		http.securityMatcher("/demo", "/demo/**", "/sim/**")
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
-			.csrf((csrf) -> csrf.disable());
+			.csrf((csrf) -> csrf.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(DEMO_POLICY)));
 		return http.build();
 	}
 

@@ -1,5 +1,6 @@
 package io.github.recordingbot.sim;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -30,7 +31,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * sends the officer back with a code, and the token endpoint at
  * {@code /sim/v1/access_token} for the code and refresh grants, with PKCE when the client
  * uses it. The officer is granted the requested scopes its role may hold
- * ({@code sim.officer-role}); the token answer names them.
+ * ({@code sim.officer-role}); the token answer names them. The only {@code redirect_uri}
+ * it accepts is the demo bot's own ({@code sim.redirect-uri}): the demo is open without
+ * login, and sending the browser anywhere else would make it an open redirect.
  */
 @RestController
 @Profile("demo")
@@ -44,11 +47,14 @@ class SimOAuthController {
 
 	private final OfficerRole role;
 
+	private final URI redirectUri;
+
 	SimOAuthController(SimState state, SimTokens tokens, SimCalls calls, SimProperties properties) {
 		this.state = state;
 		this.tokens = tokens;
 		this.calls = calls;
 		this.role = properties.officerRole();
+		this.redirectUri = properties.redirectUri().normalize();
 	}
 
 	@GetMapping(path = "/sim/v1/authorize", produces = MediaType.TEXT_HTML_VALUE)
@@ -59,6 +65,9 @@ class SimOAuthController {
 			return ResponseEntity.badRequest()
 				.contentType(MediaType.TEXT_HTML)
 				.body("<p>client_id, redirect_uri and response_type=code are required.</p>");
+		}
+		if (!isOwnRedirectUri(redirectUri)) {
+			return foreignRedirectUri();
 		}
 		StringBuilder hidden = new StringBuilder();
 		params.forEach((name,
@@ -96,10 +105,13 @@ class SimOAuthController {
 	}
 
 	@PostMapping("/sim/v1/authorize")
-	ResponseEntity<Void> decide(@RequestParam MultiValueMap<String, String> params) {
+	ResponseEntity<String> decide(@RequestParam MultiValueMap<String, String> params) {
 		String redirectUri = params.getFirst("redirect_uri");
 		if (redirectUri == null) {
 			return ResponseEntity.badRequest().build();
+		}
+		if (!isOwnRedirectUri(redirectUri)) {
+			return foreignRedirectUri();
 		}
 		UriComponentsBuilder back = UriComponentsBuilder.fromUriString(redirectUri);
 		Optional<Person> officer = this.state.org().personByEmail(String.valueOf(params.getFirst("officer")));
@@ -162,6 +174,22 @@ class SimOAuthController {
 		body.put("token_type", "Bearer");
 		body.put("scope", grant.get().scope());
 		return ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").body(body);
+	}
+
+	private boolean isOwnRedirectUri(String redirectUri) {
+		try {
+			return URI.create(redirectUri.trim()).normalize().equals(this.redirectUri);
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private ResponseEntity<String> foreignRedirectUri() {
+		return ResponseEntity.badRequest()
+			.contentType(MediaType.TEXT_HTML)
+			.body("<p>This simulator sends the browser back only to the demo bot's redirect URI, "
+					+ HtmlUtils.htmlEscape(this.redirectUri.toString()) + ".</p>");
 	}
 
 	private static String requested(MultiValueMap<String, String> params) {

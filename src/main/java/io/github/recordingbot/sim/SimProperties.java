@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param botToken the access token the simulator accepts for bot calls
  * @param officerToken the access token the simulator accepts for Compliance Officer
  * calls, besides the ones its token endpoint issues
- * @param webhookTarget where chat events go when the bot registered no webhook
+ * @param webhookTarget the bot's own {@code /webhook}: where chat events go when the bot
+ * registered no webhook, and the only target a registered webhook may have
  * @param webhookSecret the secret those deliveries are signed with
+ * @param redirectUri the bot's own {@code /webex/redirect}: the only {@code redirect_uri}
+ * the simulated consent page sends the browser back to
  * @param officerRole the role of the simulated officer account: {@code compliance} (a
  * Compliance Officer without admin scopes, the default) or {@code admin}
  */
@@ -25,6 +28,7 @@ record SimProperties(@DefaultValue("0ms") Duration latency, @DefaultValue("demo-
 		@DefaultValue("demo-officer-token") String officerToken,
 		@DefaultValue("http://localhost:8080/webhook") URI webhookTarget,
 		@DefaultValue("demo-webhook-secret-not-for-production-use") String webhookSecret,
+		@DefaultValue("http://localhost:8080/webex/redirect") URI redirectUri,
 		@DefaultValue("compliance") OfficerRole officerRole) {
 
 	SimProperties {
@@ -38,7 +42,7 @@ record SimProperties(@DefaultValue("0ms") Duration latency, @DefaultValue("demo-
 
 	SimProperties withOfficerRole(OfficerRole role) {
 		return new SimProperties(this.latency, this.botToken, this.officerToken, this.webhookTarget, this.webhookSecret,
-				role);
+				this.redirectUri, role);
 	}
 
 }

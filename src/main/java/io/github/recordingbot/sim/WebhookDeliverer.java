@@ -23,7 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Turns a chat event into a webhook delivery exactly as Webex sends it: the envelope
  * JSON, signed with HMAC-SHA1 over the raw bytes in {@code X-Spark-Signature}, posted to
  * every active webhook the bot registered for the resource, or to the configured target
- * when it registered none.
+ * when it registered none. The configured target is the bot's own {@code /webhook}, and
+ * the only one it ever posts to: a webhook registered for anything else gets nothing (the
+ * demo is open without login, so a foreign target would make it post to any address).
  */
 final class WebhookDeliverer {
 
@@ -54,6 +56,7 @@ final class WebhookDeliverer {
 		List<Map<String, Object>> targets = this.state.webhooks()
 			.stream()
 			.filter((w) -> resource.equals(w.get("resource")) && "active".equals(w.get("status")))
+			.filter((w) -> isOwnTarget(w.get("targetUrl")))
 			.toList();
 		if (targets.isEmpty()) {
 			post(envelope(null, resource, data), this.properties.webhookTarget(), this.properties.webhookSecret());
@@ -62,6 +65,19 @@ final class WebhookDeliverer {
 		for (Map<String, Object> webhook : targets) {
 			post(envelope(webhook, resource, data), URI.create((String) webhook.get("targetUrl")),
 					(String) webhook.get("secret"));
+		}
+	}
+
+	/** Whether a webhook's target is the bot's own {@code /webhook}. */
+	boolean isOwnTarget(Object targetUrl) {
+		if (!(targetUrl instanceof String url)) {
+			return false;
+		}
+		try {
+			return URI.create(url.trim()).normalize().equals(this.properties.webhookTarget().normalize());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
 		}
 	}
 

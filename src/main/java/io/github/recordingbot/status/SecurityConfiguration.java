@@ -31,6 +31,14 @@ class SecurityConfiguration {
 
 	static final String ADMIN = "admin";
 
+	/**
+	 * The operator's pages are self-contained HTML with an inline stylesheet: no script,
+	 * no third-party resource, forms post only to the bot, and no other site may frame
+	 * them.
+	 */
+	static final String OPERATOR_PAGES_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, Clock clock) throws Exception {
 		http.addFilterBefore(new LoginThrottleFilter(attempts, clock), BasicAuthenticationFilter.class)
@@ -48,7 +56,8 @@ class SecurityConfiguration {
 				.anyRequest()
 				.hasRole("ADMIN"))
 			.httpBasic(Customizer.withDefaults())
-			.csrf((csrf) -> csrf.ignoringRequestMatchers("/webhook"));
+			.csrf((csrf) -> csrf.ignoringRequestMatchers("/webhook"))
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(OPERATOR_PAGES_POLICY)));
 		return http.build();
 	}
 

@@ -131,17 +131,46 @@ class AuthorizationFlowTests extends OfficerContextTests {
 					com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer officer-access-1")));
 	}
 
-	@Test
-	void errorDescriptionIsShownEscaped() throws Exception {
-		MvcResult result = this.mvc
-			.perform(get("/webex/redirect").param("error", "access_denied")
-				.param("error_description", "<script>alert(1)</script>"))
-			.andReturn();
+	@Nested
+	class AnErrorAnswerShowsOnlyAFixedText {
 
-		assertThat(result.getResponse().getStatus()).isEqualTo(400);
-		assertThat(result.getResponse().getContentAsString()).doesNotContain("<script>")
-			.contains("&lt;script&gt;alert(1)&lt;/script&gt;");
-		assertThat(tokenRequests()).isEmpty();
+		@Test
+		void aKnownCodeGetsItsTextAndNeverTheDescription() throws Exception {
+			MvcResult result = mvc
+				.perform(get("/webex/redirect").param("error", "access_denied")
+					.param("error_description", "Your account is locked. Call +1 555 0100 or visit evil.example.net"))
+				.andReturn();
+
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			assertThat(result.getResponse().getContentAsString())
+				.contains("The Compliance Officer declined, or may not grant what the bot asks for. (access_denied)")
+				.doesNotContain("locked", "555", "evil.example.net");
+			assertThat(tokenRequests()).isEmpty();
+		}
+
+		@Test
+		void anUnknownCodeGetsAGenericTextAndIsNotEchoed() throws Exception {
+			MvcResult result = mvc
+				.perform(get("/webex/redirect").param("error", "Call_the_helpdesk_at_evil.example.net")
+					.param("error_description", "<script>alert(1)</script>"))
+				.andReturn();
+
+			assertThat(result.getResponse().getStatus()).isEqualTo(400);
+			assertThat(result.getResponse().getContentAsString()).contains("Webex answered with an error.")
+				.doesNotContain("helpdesk", "evil.example.net", "script", "alert");
+			assertThat(tokenRequests()).isEmpty();
+		}
+
+		@Test
+		void everyCodeOfRfc6749IsKnown() {
+			for (String code : new String[] { "access_denied", "invalid_request", "unauthorized_client",
+					"unsupported_response_type", "invalid_scope", "server_error", "temporarily_unavailable" }) {
+				assertThat(AuthorizationPage.OAuthError.of(code).text()).endsWith("(" + code + ")");
+			}
+			assertThat(AuthorizationPage.OAuthError.of("ACCESS_DENIED"))
+				.isEqualTo(AuthorizationPage.OAuthError.UNKNOWN);
+		}
+
 	}
 
 	@Nested

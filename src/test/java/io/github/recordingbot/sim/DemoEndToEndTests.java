@@ -191,7 +191,8 @@ class DemoEndToEndTests extends DemoContext {
 	@Nested
 	class OAuth {
 
-		static final String REDIRECT = "http://localhost:9/webex/callback";
+		/** The demo bot's own redirect URI: the only one the simulator sends back to. */
+		static final String REDIRECT = DemoTestSupport.baseUrl() + "/webex/redirect";
 
 		@Test
 		void consentThenCodeExchangeGivesAnOfficerTokenThatReadsRecordings() throws Exception {

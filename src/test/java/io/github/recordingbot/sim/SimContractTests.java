@@ -43,6 +43,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SimContractTests extends DemoContext {
 
+	/** The demo bot's own webhook: the only target the simulator accepts. */
+
 	static final WebexContract CONTRACT = WebexContract.official();
 
 	static final String BASE = "/sim/v1";

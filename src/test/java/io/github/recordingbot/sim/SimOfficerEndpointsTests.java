@@ -55,7 +55,8 @@ class SimOfficerEndpointsTests {
 
 	static MockMvcTester simulator(OfficerRole role) {
 		SimProperties properties = new SimProperties(Duration.ZERO, "bot-token", "officer-token",
-				URI.create("http://localhost:1/webhook"), "secret", OfficerRole.COMPLIANCE)
+				URI.create("http://localhost:1/webhook"), "secret", URI.create("http://localhost:1/webex/redirect"),
+				OfficerRole.COMPLIANCE)
 			.withOfficerRole(role);
 		SimTokens tokens = new SimTokens(properties);
 		SimCalls calls = new SimCalls(Duration.ZERO);

@@ -187,8 +187,10 @@ class SimShapeTests {
 	@Test
 	void webhookEnvelopeHasTheFixturesFields() {
 		SimState state = new SimState(ORG, java.time.Clock.systemUTC());
-		WebhookDeliverer deliverer = new WebhookDeliverer(state, new SimProperties(java.time.Duration.ZERO, "b", "o",
-				URI.create("http://localhost:1/webhook"), "s", OfficerRole.COMPLIANCE), Runnable::run);
+		WebhookDeliverer deliverer = new WebhookDeliverer(state,
+				new SimProperties(java.time.Duration.ZERO, "b", "o", URI.create("http://localhost:1/webhook"), "s",
+						URI.create("http://localhost:1/webex/redirect"), OfficerRole.COMPLIANCE),
+				Runnable::run);
 		Map<String, Object> data = Map.of("id", "m1", "roomId", "r1", "roomType", "direct", "personId", "p1",
 				"personEmail", "a@example.com", "created", "2026-11-25T12:00:00Z");
 

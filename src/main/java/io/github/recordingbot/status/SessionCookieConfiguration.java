@@ -1,0 +1,34 @@
+package io.github.recordingbot.status;
+
+import jakarta.servlet.SessionCookieConfig;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The operator's session cookie (login, the officer's pending authorization) is
+ * {@code Secure} when the bot is reached over https ({@code PUBLIC_BASE_URL}): behind a
+ * TLS-terminating proxy the servlet container cannot tell by itself. {@code HttpOnly} and
+ * {@code SameSite=Lax} are in {@code application.yml}.
+ */
+@Configuration(proxyBeanMethods = false)
+class SessionCookieConfiguration {
+
+	@Bean
+	ServletContextInitializer secureSessionCookie(@Value("${bot.public-base-url:}") String publicBaseUrl) {
+		boolean secure = isHttps(publicBaseUrl);
+		return (servletContext) -> {
+			SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
+			if (secure) {
+				cookie.setSecure(true);
+			}
+		};
+	}
+
+	static boolean isHttps(String publicBaseUrl) {
+		return publicBaseUrl != null && publicBaseUrl.trim().regionMatches(true, 0, "https://", 0, 8);
+	}
+
+}
