@@ -32,15 +32,16 @@ class AlertTexts {
 	}
 
 	String message(AlertStore.Kind kind, AlertStore.ConditionRow row, Instant now) {
-		String id = row.condition().id();
-		String title = this.texts.get("alert." + id + ".title");
+		// alert.<id>.title, .what[.<variant>], .impact, .fix
+		String prefix = "alert." + row.condition().id() + ".";
+		String title = this.texts.get(prefix + "title");
 		if (kind == AlertStore.Kind.CLEAR) {
 			return this.texts.get("alert.clear", title, time(row.since()), time(now));
 		}
-		String whatKey = "alert." + id + ".what" + ((row.variant() != null) ? "." + row.variant() : "");
-		String what = this.texts.get(whatKey, escaped(row.args()));
-		String impact = this.texts.get("alert." + id + ".impact");
-		String fix = this.texts.get("alert." + id + ".fix", this.authorizeUrl);
+		String what = this.texts.get(prefix + "what" + ((row.variant() != null) ? "." + row.variant() : ""),
+				escaped(row.args()));
+		String impact = this.texts.get(prefix + "impact");
+		String fix = this.texts.get(prefix + "fix", this.authorizeUrl);
 		String heading = (kind == AlertStore.Kind.START) ? "alert.start" : "alert.reminder";
 		return this.texts.get(heading, title, what, time(row.since()), impact, fix);
 	}

@@ -3,6 +3,7 @@ package io.github.recordingbot.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -282,6 +283,27 @@ class AlertsTests {
 		String markdown = markdown(sent().get(0));
 		assertThat(markdown).contains("opens https://bot.example.com/webex/authorize and signs in again");
 		assertThat(markdown.replace("https://bot.example.com/webex/authorize", "")).doesNotContain("http", "token-");
+	}
+
+	@Test
+	void everyConditionHasEveryTextInBothLanguages() {
+		AlertStore store = new AlertStore(new JdbcTemplate(this.dataSource));
+		Map<Condition, List<String>> variants = Map.of(Condition.OFFICER_REFUSED, List.of("call", "capability"),
+				Condition.CONFIG_INVALID, List.of("keys", "file"));
+		for (String language : List.of("en_US", "cs_CZ")) {
+			operators(OPERATORS, language);
+			for (Condition condition : Condition.values()) {
+				for (String variant : variants.getOrDefault(condition, java.util.Collections.singletonList(null))) {
+					AlertStore.ConditionRow row = new AlertStore.ConditionRow(condition, START, START, START, variant,
+							List.of("a", "b"), null);
+					for (AlertStore.Kind kind : AlertStore.Kind.values()) {
+						assertThat(texts().message(kind, row, START)).as("%s %s %s", condition, variant, kind)
+							.doesNotContain("{");
+					}
+				}
+			}
+		}
+		assertThat(store.conditions()).isEmpty();
 	}
 
 	Alerts replica() {
