@@ -20,9 +20,12 @@ import java.util.Locale;
  * @param complianceOfficers e-mails allowed to authorize the integration; empty means
  * anyone
  * @param rateLimit per-sender limits
+ * @param operators e-mails told in Webex when the bot needs a person; empty means nobody
+ * is told
  */
 public record AccessConfig(List<String> approvedUsers, List<String> approvedDomains, boolean respondOnlyToHost,
-		boolean protectPmr, String language, int maxDaysBack, List<String> complianceOfficers, RateLimit rateLimit) {
+		boolean protectPmr, String language, int maxDaysBack, List<String> complianceOfficers, RateLimit rateLimit,
+		List<String> operators) {
 
 	public static final int DEFAULT_MAX_DAYS_BACK = 30;
 
@@ -30,6 +33,15 @@ public record AccessConfig(List<String> approvedUsers, List<String> approvedDoma
 		approvedUsers = List.copyOf(approvedUsers);
 		approvedDomains = List.copyOf(approvedDomains);
 		complianceOfficers = List.copyOf(complianceOfficers);
+		operators = List.copyOf(operators);
+	}
+
+	/** Rules without operators, as before the {@code operators} key existed. */
+	public AccessConfig(List<String> approvedUsers, List<String> approvedDomains, boolean respondOnlyToHost,
+			boolean protectPmr, String language, int maxDaysBack, List<String> complianceOfficers,
+			RateLimit rateLimit) {
+		this(approvedUsers, approvedDomains, respondOnlyToHost, protectPmr, language, maxDaysBack, complianceOfficers,
+				rateLimit, List.of());
 	}
 
 	/** The rules used before any file was read: nobody is approved. */

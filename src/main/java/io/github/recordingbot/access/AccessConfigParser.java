@@ -56,13 +56,14 @@ final class AccessConfigParser {
 				AccessConfig.DEFAULT_MAX_DAYS_BACK);
 		List<String> officers = keys.entries(root.get("compliance_officers"), "compliance_officers", ADDRESS);
 		AccessConfig.RateLimit rateLimit = keys.rateLimit(root.get("rate_limit"));
+		List<String> operators = keys.entries(root.get("operators"), "operators", ADDRESS);
 		keys.warnUnknown(root, "", Set.of("approved_users", "approved_domains", "respond_only_to_host", "protect_pmr",
-				"language", "max_days_back", "compliance_officers", "rate_limit"));
+				"language", "max_days_back", "compliance_officers", "rate_limit", "operators"));
 		if (!keys.errors().isEmpty()) {
 			throw new InvalidAccessConfigException(keys.errors());
 		}
 		AccessConfig config = new AccessConfig(approvedUsers, approvedDomains, respondOnlyToHost, protectPmr, language,
-				maxDaysBack, officers, rateLimit);
+				maxDaysBack, officers, rateLimit, operators);
 		return new ParseResult(config, keys.warnings());
 	}
 

@@ -3,8 +3,11 @@ package io.github.recordingbot.access;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,8 +162,31 @@ public class AccessConfigStore implements AccessRules, SmartLifecycle, Disposabl
 	public record ReloadStatus(Path path, boolean loadedOk, Instant lastAttempt, Instant lastSuccess, String lastError,
 			List<String> warnings, int approvedUsers, int approvedDomains) {
 
+		// each problem starts with its key (ConfigKeyReader); "config.json ..." is the
+		// file as a whole
+		private static final Pattern INVALID_KEY = Pattern
+			.compile("(?:is invalid: |; )(?!config\\.json )([a-z_]+(?:\\[\\d+])?(?:\\.[a-z_]+)?) must ");
+
 		public ReloadStatus {
 			warnings = List.copyOf(warnings);
+		}
+
+		/**
+		 * The keys the refused content got wrong, without their values (which may be
+		 * anything the file holds).
+		 * @return the keys in file order; empty when the content was applied, or when the
+		 * file as a whole is unusable (missing, unreadable, not a JSON object)
+		 */
+		public List<String> invalidKeys() {
+			if (this.loadedOk || this.lastError == null) {
+				return List.of();
+			}
+			Matcher matcher = INVALID_KEY.matcher(this.lastError);
+			List<String> keys = new ArrayList<>();
+			while (matcher.find()) {
+				keys.add(matcher.group(1));
+			}
+			return List.copyOf(keys);
 		}
 
 	}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
@@ -50,6 +51,9 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 
 	private boolean failing;
 
+	// When the current failure burst began, for the operator alert; null while writable.
+	private volatile Instant failingSince;
+
 	public JsonLinesAuditLog(@Value("${bot.log-dir}") Path logDir, AuditProperties properties,
 			ObjectProvider<Clock> clock) {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -63,6 +67,7 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 			// refused links until the file can be written.
 			this.file.close();
 			this.failing = true;
+			this.failingSince = this.clock.instant();
 			logger.error("Audit log {} cannot be opened; requests will get no links until it can: {}", this.file.path(),
 					ex.toString());
 		}
@@ -94,6 +99,14 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 		auditLogger.info("{}", line);
 	}
 
+	/**
+	 * Since when no audit line could be written; it clears with the next line written.
+	 * @return the first failure of the current burst, empty while the log is writable
+	 */
+	public Optional<Instant> unwritableSince() {
+		return Optional.ofNullable(this.failingSince);
+	}
+
 	@Override
 	public void destroy() {
 		this.lock.lock();
@@ -109,6 +122,7 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 		this.refused++;
 		if (!this.failing) {
 			this.failing = true;
+			this.failingSince = this.clock.instant();
 			// Ids only: the record may hold user input, and the line was not written
 			// anyway.
 			logger.error("Audit log {} cannot be written; refusing links (requestId={}, eventId={}): {}",
@@ -119,6 +133,7 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 	private void onSuccess() {
 		if (this.failing) {
 			this.failing = false;
+			this.failingSince = null;
 			logger.warn("Audit log {} is writable again after {} refused write(s)", this.file.path(), this.refused);
 			this.refused = 0;
 		}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.recordingbot.access.AccessConfigStore;
+import io.github.recordingbot.alert.Alerts;
 import io.github.recordingbot.conversation.BotIdentity;
 import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.officer.OfficerOverview;
@@ -53,9 +54,12 @@ class StatusController {
 
 	private final Instant started;
 
+	private final Alerts alerts;
+
 	StatusController(SetupCheck setup, BotIdentity identity, WebhookProperties webhook, OfficerOverview officer,
 			WebhookRegistration webhooks, AccessConfigStore config, MeterRegistry meters, WebsocketMonitor websocket,
-			OfficerCapabilities capabilities, OfficerRefusals refusals, Clock clock) {
+			OfficerCapabilities capabilities, OfficerRefusals refusals, Clock clock, Alerts alerts) {
+		this.alerts = alerts;
 		this.websocket = websocket;
 		this.capabilities = capabilities;
 		this.refusals = refusals;
@@ -120,6 +124,7 @@ class StatusController {
 				!file.loadedOk());
 		page.row("Last good load", file.lastSuccess());
 		file.warnings().forEach((w) -> page.row("Warning", w, true));
+		AlertSection.render(page, this.alerts);
 		page.section("Requests since start, by outcome");
 		List<Timer> timers = this.meters.find("bot.requests").timers().stream().toList();
 		if (timers.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.github.recordingbot.status;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.recordingbot.webex.WebexClient;
@@ -39,12 +40,16 @@ class WebhookRegistration {
 
 	private final PreviousSecretWindow previousSecret;
 
+	private final InactiveWebhooks inactive;
+
 	WebhookRegistration(WebexClient webex, WebhookProperties webhook,
-			@Value("${bot.public-base-url:}") String publicBaseUrl, PreviousSecretWindow previousSecret) {
+			@Value("${bot.public-base-url:}") String publicBaseUrl, PreviousSecretWindow previousSecret,
+			InactiveWebhooks inactive) {
 		this.webex = webex;
 		this.webhook = webhook;
 		this.publicBaseUrl = publicBaseUrl.trim().replaceAll("/+$", "");
 		this.previousSecret = previousSecret;
+		this.inactive = inactive;
 	}
 
 	String target() {
@@ -77,6 +82,7 @@ class WebhookRegistration {
 		// Every webhook of the bot now signs with the current secret: the previous one
 		// is needed only for deliveries already on their way.
 		this.previousSecret.webhooksRegistered();
+		this.inactive.afterAttempt(List.of());
 		logger.info("Registered {} webhooks to {} (replaced {})", EVENTS.size(), target(), removed);
 		return "Registered " + EVENTS.size() + " webhooks to " + target() + " (replaced " + removed + ").";
 	}
@@ -91,13 +97,29 @@ class WebhookRegistration {
 	/** Re-activates this bot's disabled webhooks; returns how many. */
 	int reactivate() {
 		int count = 0;
-		for (Webhook w : ours()) {
-			if ("inactive".equals(w.status())) {
-				this.webex.updateWebhook(w.id(), new Webhook(null, w.name(), w.targetUrl(), null, null, null,
-						this.webhook.secret(), "active", null));
-				logger.warn("Re-activated webhook {} ({}/{}) that Webex had disabled", w.id(), w.resource(), w.event());
-				count++;
+		List<String> stillInactive = new ArrayList<>();
+		List<Webhook> ours = ours();
+		try {
+			for (Webhook w : ours) {
+				if ("inactive".equals(w.status())) {
+					// counted as still inactive unless Webex answers the update
+					String name = w.resource() + "/" + w.event();
+					stillInactive.add(name);
+					Webhook updated = this.webex.updateWebhook(w.id(), new Webhook(null, w.name(), w.targetUrl(), null,
+							null, null, this.webhook.secret(), "active", null));
+					if (updated == null || updated.status() == null || "active".equals(updated.status())) {
+						stillInactive.remove(name);
+						logger.warn("Re-activated webhook {} ({}) that Webex had disabled", w.id(), name);
+						count++;
+					}
+					else {
+						logger.warn("Webex left webhook {} ({}) inactive after re-activation", w.id(), name);
+					}
+				}
 			}
+		}
+		finally {
+			this.inactive.afterAttempt(stillInactive);
 		}
 		return count;
 	}

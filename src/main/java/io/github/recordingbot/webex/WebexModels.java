@@ -46,7 +46,18 @@ public final class WebexModels {
 
 	/** {@code POST /messages} body. */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record NewMessage(String roomId, String toPersonId, String markdown, List<Attachment> attachments) {
+	public record NewMessage(String roomId, String toPersonId, String markdown, List<Attachment> attachments,
+			String toPersonEmail) {
+
+		public NewMessage(String roomId, String toPersonId, String markdown, List<Attachment> attachments) {
+			this(roomId, toPersonId, markdown, attachments, null);
+		}
+
+		/** A 1-1 message to a person named by e-mail. */
+		public static NewMessage toPersonEmail(String email, String markdown) {
+			return new NewMessage(null, null, markdown, null, email);
+		}
+
 	}
 
 	/** A card attached to a message. */

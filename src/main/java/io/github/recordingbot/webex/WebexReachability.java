@@ -2,6 +2,7 @@ package io.github.recordingbot.webex;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * got no answer or a 5xx; up otherwise, with the last answer's status and time.
  */
 @Component("webex")
-class WebexReachability implements HealthIndicator {
+public class WebexReachability implements HealthIndicator {
 
 	static final int FAILURES_FOR_DOWN = 3;
 
@@ -25,6 +26,9 @@ class WebexReachability implements HealthIndicator {
 
 	private final AtomicInteger failuresInARow = new AtomicInteger();
 
+	// when the current streak of failures began, null while Webex answers
+	private final AtomicReference<Instant> failingSince = new AtomicReference<>();
+
 	WebexReachability(Clock clock) {
 		this.clock = clock;
 	}
@@ -32,16 +36,31 @@ class WebexReachability implements HealthIndicator {
 	void answered(int status) {
 		this.last.set(new Outcome(this.clock.instant(), String.valueOf(status)));
 		if (status >= 500) {
-			this.failuresInARow.incrementAndGet();
+			failed();
 		}
 		else {
 			this.failuresInARow.set(0);
+			this.failingSince.set(null);
 		}
 	}
 
 	void noAnswer(String reason) {
 		this.last.set(new Outcome(this.clock.instant(), "no answer (" + reason + ")"));
+		failed();
+	}
+
+	private void failed() {
+		this.failingSince.compareAndSet(null, this.clock.instant());
 		this.failuresInARow.incrementAndGet();
+	}
+
+	/**
+	 * Since when Webex has not answered, while the health says down.
+	 * @return the first failed call of the current streak, empty while Webex answers
+	 */
+	public Optional<Instant> unreachableSince() {
+		return (this.failuresInARow.get() >= FAILURES_FOR_DOWN) ? Optional.ofNullable(this.failingSince.get())
+				: Optional.empty();
 	}
 
 	@Override
