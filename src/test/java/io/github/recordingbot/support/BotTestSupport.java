@@ -76,6 +76,8 @@ public final class BotTestSupport {
 		registry.add("officer.token-storage-path", () -> DIR.resolve("data").toString());
 		// the tests that count calls to Webex start right away; the check runs when asked
 		registry.add("officer.check-at-startup", () -> false);
+		// the hourly webhook check would count among a test's Webex calls
+		registry.add("webhook.reactivation-delay", () -> "P1D");
 	}
 
 	/** Writes the config file; the caller reloads the store. */
