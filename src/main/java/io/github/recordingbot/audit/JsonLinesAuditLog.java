@@ -9,12 +9,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.recordingbot.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +50,8 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 
 	private boolean failing;
 
-	public JsonLinesAuditLog(@Value("${bot.log-dir}") Path logDir, AuditProperties properties,
-			ObjectProvider<Clock> clock) {
+	public JsonLinesAuditLog(BotProperties bot, AuditProperties properties, ObjectProvider<Clock> clock) {
+		Path logDir = bot.logDir();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.file = new AuditFile(logDir, properties.maxFileSize().toBytes(), properties.fsync());
 		try {
