@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 /**
  * A small forward proxy for tests, one request per connection: an absolute-URI request
  * ({@code GET http://host:port/path}) is forwarded to its host, a {@code CONNECT} opens a
- * tunnel (the websocket's way). It records each request line, and when given a user and
- * password answers 407 to any request without them.
+ * tunnel (the websocket's way); hop-by-hop headers stay here. It records each request
+ * line, and when given a user and password answers 407 to any request without them.
  */
 public final class ForwardProxy implements AutoCloseable {
 
@@ -100,7 +100,7 @@ public final class ForwardProxy implements AutoCloseable {
 				String value = header.substring(header.indexOf(':') + 1).strip();
 				switch (name) {
 					case "proxy-authorization" -> authorization = value;
-					case "proxy-connection", "connection", "keep-alive", "content-length" -> {
+					case "proxy-connection", "connection", "keep-alive", "upgrade", "content-length" -> {
 					}
 					case "transfer-encoding" -> chunked = true;
 					default -> headers.add(header);
@@ -137,7 +137,10 @@ public final class ForwardProxy implements AutoCloseable {
 			StringBuilder request = new StringBuilder(requestLine[0] + " " + target.getRawPath()
 					+ ((target.getRawQuery() != null) ? "?" + target.getRawQuery() : "") + " HTTP/1.1\r\n");
 			headers.forEach((h) -> request.append(h).append("\r\n"));
-			request.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");
+			if (body.length > 0) {
+				request.append("Content-Length: ").append(body.length).append("\r\n");
+			}
+			request.append("Connection: close\r\n\r\n");
 			OutputStream out = upstream.getOutputStream();
 			write(out, request.toString());
 			out.write(body);
