@@ -39,6 +39,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theApplicationPackageImportsNoFeature() {
+		noClasses().that()
+			.resideInAPackage(BASE)
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(others(""))
+			.because("BotProperties lives there and every feature, leaves included, may use it")
+			.check(CLASSES);
+	}
+
+	@Test
 	void recordingDoesNotKnowWhoCallsIt() {
 		noClasses().that()
 			.resideInAPackage(BASE + ".recording..")

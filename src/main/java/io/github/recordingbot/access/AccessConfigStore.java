@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.github.recordingbot.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -52,8 +52,8 @@ public class AccessConfigStore implements AccessRules, SmartLifecycle, Disposabl
 
 	// The file is read here, not in start(), so that beans created later already see the
 	// real rules.
-	AccessConfigStore(@Value("${bot.config-file}") Path path, AccessProperties properties,
-			ObjectProvider<Clock> clock) {
+	AccessConfigStore(BotProperties bot, AccessProperties properties, ObjectProvider<Clock> clock) {
+		Path path = bot.configFile();
 		this.path = path;
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.status = new AtomicReference<>(new ReloadStatus(path, false, null, null, "not read yet", List.of(), 0, 0));

@@ -5,10 +5,10 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.card.Markdown;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +26,9 @@ class AlertTexts {
 
 	private final String authorizeUrl;
 
-	AlertTexts(BotTexts texts, @Value("${bot.public-base-url:}") String publicBaseUrl) {
+	AlertTexts(BotTexts texts, BotProperties bot) {
 		this.texts = texts;
-		this.authorizeUrl = publicBaseUrl.trim().replaceAll("/+$", "") + "/webex/authorize";
+		this.authorizeUrl = bot.publicUrl("/webex/authorize");
 	}
 
 	String message(AlertStore.Kind kind, AlertStore.ConditionRow row, Instant now) {

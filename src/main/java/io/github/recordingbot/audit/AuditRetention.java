@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
+import io.github.recordingbot.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +40,8 @@ class AuditRetention {
 
 	private final Clock clock;
 
-	AuditRetention(@Value("${bot.log-dir}") Path logDir, AuditProperties properties, Clock clock) {
-		this.directory = logDir;
+	AuditRetention(BotProperties bot, AuditProperties properties, Clock clock) {
+		this.directory = bot.logDir();
 		this.retention = properties.retention();
 		this.maxFiles = properties.maxFiles();
 		this.clock = clock;

@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.github.recordingbot.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,8 +54,8 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 	// When the current failure burst began, for the operator alert; null while writable.
 	private volatile Instant failingSince;
 
-	public JsonLinesAuditLog(@Value("${bot.log-dir}") Path logDir, AuditProperties properties,
-			ObjectProvider<Clock> clock) {
+	public JsonLinesAuditLog(BotProperties bot, AuditProperties properties, ObjectProvider<Clock> clock) {
+		Path logDir = bot.logDir();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
 		this.file = new AuditFile(logDir, properties.maxFileSize().toBytes(), properties.fsync());
 		try {

@@ -2,6 +2,7 @@ package io.github.recordingbot.officer;
 
 import java.time.Instant;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.officer.NewAuthorization.Result;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,9 +57,8 @@ class AuthorizationController {
 
 	AuthorizationController(ClientRegistrationRepository registrations,
 			RestClientAuthorizationCodeTokenResponseClient codeExchange, NewAuthorization newAuthorization,
-			OfficerProperties officer, OfficerCapabilities capabilities,
-			@Value("${bot.public-base-url:}") String publicBaseUrl) {
-		this.publicBaseUrlSet = !publicBaseUrl.isBlank();
+			OfficerProperties officer, OfficerCapabilities capabilities, BotProperties bot) {
+		this.publicBaseUrlSet = bot.hasPublicBaseUrl();
 		this.registrations = registrations;
 		this.resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/webex/authorize");
 		this.codeExchange = codeExchange;

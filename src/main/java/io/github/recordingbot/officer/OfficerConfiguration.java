@@ -1,21 +1,20 @@
 package io.github.recordingbot.officer;
 
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import io.github.recordingbot.BotProperties;
+import io.github.recordingbot.webex.WebexHttp;
 import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.converter.FormHttpMessageConverter;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +32,6 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.http.converter.OAuth2AccessTokenResponseHttpMessageConverter;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.StringUtils;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -46,16 +44,15 @@ class OfficerConfiguration {
 
 	@Bean
 	ClientRegistrationRepository webexRegistration(OfficerProperties officer, WebexProperties webex,
-			@Value("${bot.public-base-url:}") String publicBaseUrl) {
-		ClientRegistration registration = registration(officer, webex, publicBaseUrl);
+			BotProperties bot) {
+		ClientRegistration registration = registration(officer, webex, bot);
 		return (id) -> (registration != null && registration.getRegistrationId().equals(id)) ? registration : null;
 	}
 
-	static ClientRegistration registration(OfficerProperties officer, WebexProperties webex, String publicBaseUrl) {
-		if (!officer.hasClient() || !StringUtils.hasText(publicBaseUrl)) {
+	static ClientRegistration registration(OfficerProperties officer, WebexProperties webex, BotProperties bot) {
+		if (!officer.hasClient() || !bot.hasPublicBaseUrl()) {
 			return null;
 		}
-		String base = publicBaseUrl.trim().replaceAll("/+$", "");
 		// an absolute redirect URI without placeholders: never derived from Host or
 		// X-Forwarded-*
 		return ClientRegistration.withRegistrationId(OfficerTokenSource.REGISTRATION)
@@ -64,7 +61,7 @@ class OfficerConfiguration {
 			.clientSecret(officer.clientSecret())
 			.clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
 			.authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
-			.redirectUri(base + "/webex/redirect")
+			.redirectUri(bot.publicUrl("/webex/redirect"))
 			.scope(officer.scopes())
 			.authorizationUri(webex.apiBaseUrl() + "/authorize")
 			.tokenUri(webex.apiBaseUrl() + "/access_token")
@@ -94,18 +91,19 @@ class OfficerConfiguration {
 	}
 
 	@Bean
-	RestClientAuthorizationCodeTokenResponseClient codeExchange(WebexProperties webex) {
+	RestClientAuthorizationCodeTokenResponseClient codeExchange(WebexHttp http) {
 		RestClientAuthorizationCodeTokenResponseClient client = new RestClientAuthorizationCodeTokenResponseClient();
-		client.setRestClient(tokenEndpoint(webex));
+		client.setRestClient(tokenEndpoint(http));
 		return client;
 	}
 
 	@Bean
 	OfficerTokenSource officerTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, Clock clock) {
+			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, WebexHttp http,
+			Clock clock) {
 		RefreshOutcomes outcomes = new RefreshOutcomes(clients, records, clock);
 		RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
-		refresh.setRestClient(tokenEndpoint(webex));
+		refresh.setRestClient(tokenEndpoint(http));
 		OfficerTokenSource.Managers managers = new OfficerTokenSource.Managers(
 				manager(registrations, clients, outcomes, refresh, officer.clockSkew(), clock),
 				manager(registrations, clients, outcomes, refresh, officer.refreshBefore(), clock),
@@ -146,18 +144,11 @@ class OfficerConfiguration {
 	}
 
 	/**
-	 * The token endpoint's client: Webex's timeouts, no redirects, OAuth error bodies
-	 * understood.
+	 * The token endpoint's client: the Webex client setup (timeouts, no redirects, the
+	 * proxy), OAuth error bodies understood.
 	 */
-	private static RestClient tokenEndpoint(WebexProperties webex) {
-		HttpClient http = HttpClient.newBuilder()
-			.connectTimeout(webex.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
-		factory.setReadTimeout(webex.readTimeout());
-		return RestClient.builder()
-			.requestFactory(factory)
+	private static RestClient tokenEndpoint(WebexHttp http) {
+		return http.configure(RestClient.builder())
 			.configureMessageConverters((converters) -> converters.addCustomConverter(new FormHttpMessageConverter())
 				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
 			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())

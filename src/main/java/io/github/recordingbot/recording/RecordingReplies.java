@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessPolicy.Verdict;
 import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
@@ -25,7 +26,6 @@ import io.github.recordingbot.webex.WebexModels.Meeting;
 import io.github.recordingbot.webex.WebexModels.Recording;
 import io.github.recordingbot.webex.WebexModels.TemporaryLinks;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,11 +46,11 @@ class RecordingReplies {
 
 	private final BotTexts texts;
 
-	private final String publicBaseUrl;
+	private final BotProperties bot;
 
-	RecordingReplies(BotTexts texts, @Value("${bot.public-base-url:}") String publicBaseUrl) {
+	RecordingReplies(BotTexts texts, BotProperties bot) {
 		this.texts = texts;
-		this.publicBaseUrl = publicBaseUrl.isBlank() ? "<PUBLIC_BASE_URL>" : publicBaseUrl;
+		this.bot = bot;
 	}
 
 	/**
@@ -210,7 +210,7 @@ class RecordingReplies {
 	}
 
 	Reply notAuthorized() {
-		return Reply.text(this.texts.get("reply.notAuthorized", this.publicBaseUrl + "/webex/authorize"));
+		return Reply.text(this.texts.get("reply.notAuthorized", this.bot.publicUrl("/webex/authorize")));
 	}
 
 	Reply refusal(Verdict verdict) {

@@ -1,8 +1,8 @@
 package io.github.recordingbot.status;
 
+import io.github.recordingbot.BotProperties;
 import jakarta.servlet.SessionCookieConfig;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,18 +17,14 @@ import org.springframework.context.annotation.Configuration;
 class SessionCookieConfiguration {
 
 	@Bean
-	ServletContextInitializer secureSessionCookie(@Value("${bot.public-base-url:}") String publicBaseUrl) {
-		boolean secure = isHttps(publicBaseUrl);
+	ServletContextInitializer secureSessionCookie(BotProperties bot) {
+		boolean secure = bot.isHttps();
 		return (servletContext) -> {
 			SessionCookieConfig cookie = servletContext.getSessionCookieConfig();
 			if (secure) {
 				cookie.setSecure(true);
 			}
 		};
-	}
-
-	static boolean isHttps(String publicBaseUrl) {
-		return publicBaseUrl != null && publicBaseUrl.trim().regionMatches(true, 0, "https://", 0, 8);
 	}
 
 }

@@ -3,13 +3,13 @@ package io.github.recordingbot.status;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.webex.WebexProperties;
 import io.github.recordingbot.webhook.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
@@ -28,19 +28,19 @@ public class SetupCheck {
 
 	private final WebhookProperties webhook;
 
-	private final String publicBaseUrl;
+	private final BotProperties bot;
 
 	private final OfficerOverview officer;
 
 	private final boolean demo;
 
-	SetupCheck(WebexProperties webex, WebhookProperties webhook, @Value("${bot.public-base-url:}") String publicBaseUrl,
-			OfficerOverview officer, Environment environment) {
+	SetupCheck(WebexProperties webex, WebhookProperties webhook, BotProperties bot, OfficerOverview officer,
+			Environment environment) {
 		this.webex = webex;
 		this.demo = environment.matchesProfiles("demo");
 		this.officer = officer;
 		this.webhook = webhook;
-		this.publicBaseUrl = publicBaseUrl;
+		this.bot = bot;
 	}
 
 	/** Every setting the bot needs, present or not, with how to get it. */
@@ -50,7 +50,7 @@ public class SetupCheck {
 				"Create a bot at https://developer.webex.com/my-apps/new/bot and copy its access token."));
 		settings.add(new Setting("WEBHOOK_SECRET", this.webhook.hasSecret(),
 				"Any random string of 32 or more characters, e.g. the output of: openssl rand -hex 32"));
-		settings.add(new Setting("PUBLIC_BASE_URL", !this.publicBaseUrl.isBlank(),
+		settings.add(new Setting("PUBLIC_BASE_URL", this.bot.hasPublicBaseUrl(),
 				"The https address where Webex and your browser reach the bot, e.g. https://bot.example.com"));
 		OfficerOverview.Status officer = this.officer.status();
 		settings.add(new Setting("WEBEX_INTEGRATION_CLIENT_ID and _SECRET", officer.clientConfigured(),

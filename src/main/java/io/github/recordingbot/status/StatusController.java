@@ -11,6 +11,7 @@ import io.github.recordingbot.conversation.BotIdentity;
 import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.webex.OfficerRefusals;
+import io.github.recordingbot.webex.ProxyFailures;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.WebhookProperties;
 import io.github.recordingbot.websocket.WebsocketMonitor;
@@ -50,6 +51,8 @@ class StatusController {
 
 	private final OfficerRefusals refusals;
 
+	private final ProxyFailures proxy;
+
 	private final Clock clock;
 
 	private final Instant started;
@@ -58,9 +61,11 @@ class StatusController {
 
 	StatusController(SetupCheck setup, BotIdentity identity, WebhookProperties webhook, OfficerOverview officer,
 			WebhookRegistration webhooks, AccessConfigStore config, MeterRegistry meters, WebsocketMonitor websocket,
-			OfficerCapabilities capabilities, OfficerRefusals refusals, Clock clock, Alerts alerts) {
+			OfficerCapabilities capabilities, OfficerRefusals refusals, ProxyFailures proxy, Clock clock,
+			Alerts alerts) {
 		this.alerts = alerts;
 		this.websocket = websocket;
+		this.proxy = proxy;
 		this.capabilities = capabilities;
 		this.refusals = refusals;
 		this.setup = setup;
@@ -110,6 +115,11 @@ class StatusController {
 			page.row(setting.name(), setting.present() ? "present" : "missing: " + setting.howToGet(),
 					!setting.present());
 		}
+		// e.g. "proxy: proxy.corp:3128, with credentials", never the credentials
+		page.row("Outbound proxy",
+				this.proxy.settings().describe()
+						+ this.proxy.last().map((f) -> "; last failure: " + f.describe()).orElse(""),
+				this.proxy.last().isPresent());
 		if (!this.webhook.hasSecret()) {
 			page.alert("POST /webhook answers 401 to every delivery because WEBHOOK_SECRET is not set.");
 		}

@@ -3,6 +3,7 @@ package io.github.recordingbot.status;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.PreviousSecretWindow;
@@ -10,7 +11,6 @@ import io.github.recordingbot.webhook.WebhookProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -36,24 +36,23 @@ class WebhookRegistration {
 
 	private final WebhookProperties webhook;
 
-	private final String publicBaseUrl;
+	private final BotProperties bot;
 
 	private final PreviousSecretWindow previousSecret;
 
 	private final InactiveWebhooks inactive;
 
-	WebhookRegistration(WebexClient webex, WebhookProperties webhook,
-			@Value("${bot.public-base-url:}") String publicBaseUrl, PreviousSecretWindow previousSecret,
-			InactiveWebhooks inactive) {
+	WebhookRegistration(WebexClient webex, WebhookProperties webhook, BotProperties bot,
+			PreviousSecretWindow previousSecret, InactiveWebhooks inactive) {
 		this.webex = webex;
 		this.webhook = webhook;
-		this.publicBaseUrl = publicBaseUrl.trim().replaceAll("/+$", "");
+		this.bot = bot;
 		this.previousSecret = previousSecret;
 		this.inactive = inactive;
 	}
 
 	String target() {
-		return this.publicBaseUrl + "/webhook";
+		return this.bot.publicUrl("/webhook");
 	}
 
 	/** Whether deliveries signed with the previous secret are still accepted. */
@@ -71,7 +70,7 @@ class WebhookRegistration {
 
 	/** Replaces this bot's webhooks with fresh ones carrying the current secret. */
 	String register() {
-		if (this.publicBaseUrl.isEmpty() || !this.webhook.hasSecret()) {
+		if (!this.bot.hasPublicBaseUrl() || !this.webhook.hasSecret()) {
 			return "Set PUBLIC_BASE_URL and WEBHOOK_SECRET first.";
 		}
 		int removed = delete();

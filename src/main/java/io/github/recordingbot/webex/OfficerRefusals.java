@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -19,10 +17,10 @@ import org.springframework.stereotype.Component;
  * Remembers the last officer call Webex refused (401 or 403 on {@code /admin/*},
  * {@code /recordings*}, {@code /meetingPreferences*}), for the status page: when, which
  * endpoint, which status, Webex's trackingId; never a token or a query. It sits on the
- * wire as an interceptor, so every officer call is seen without the clients knowing.
+ * wire as an interceptor of the officer client (see {@link WebexConfiguration}), so every
+ * officer call is seen without the client knowing.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 200)
 public class OfficerRefusals implements ClientHttpRequestInterceptor {
 
 	private static final List<String> OFFICER_ENDPOINTS = List.of("/admin/", "/recordings", "/meetingPreferences");

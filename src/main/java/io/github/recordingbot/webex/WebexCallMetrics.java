@@ -6,8 +6,6 @@ import java.util.Set;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpRequest;
 import org.springframework.http.client.ClientHttpRequestExecution;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
@@ -20,7 +18,6 @@ import org.springframework.stereotype.Component;
  * retry interceptor, so that each attempt counts.
  */
 @Component
-@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class WebexCallMetrics implements ClientHttpRequestInterceptor {
 
 	private static final Set<String> WORDS = Set.of("people", "me", "messages", "attachment", "actions", "rooms",

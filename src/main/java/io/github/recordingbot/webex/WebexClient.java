@@ -12,12 +12,10 @@ import io.github.recordingbot.webex.WebexModels.Person;
 import io.github.recordingbot.webex.WebexModels.Room;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -28,7 +26,6 @@ import org.springframework.web.util.UriBuilder;
  *
  * @see <a href="https://developer.webex.com/docs/api/v1/messages">Webex Messages API</a>
  */
-@Component
 public class WebexClient {
 
 	private static final ParameterizedTypeReference<Items<Webhook>> WEBHOOKS = new ParameterizedTypeReference<>() {
@@ -38,10 +35,14 @@ public class WebexClient {
 
 	private final WebexRest webex;
 
-	public WebexClient(WebexProperties properties, WebexResilienceProperties resilience, RestClient.Builder builder,
-			ObjectProvider<ClientHttpRequestInterceptor> interceptors) {
+	/**
+	 * Built by {@link WebexConfiguration}, which gives it its interceptors.
+	 * @param interceptors outermost first; the bot token's comes before them
+	 */
+	WebexClient(WebexProperties properties, RestClient.Builder builder, WebexHttp http,
+			List<ClientHttpRequestInterceptor> interceptors) {
 		this.properties = properties;
-		this.webex = new WebexRest(properties, resilience, builder, interceptors, botToken(properties));
+		this.webex = new WebexRest(properties, builder, http, interceptors, botToken(properties));
 	}
 
 	/**

@@ -11,10 +11,8 @@ import io.github.recordingbot.webex.WebexModels.Meeting;
 import io.github.recordingbot.webex.WebexModels.PersonalMeetingRoom;
 import io.github.recordingbot.webex.WebexModels.Recording;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriBuilder;
 
@@ -33,7 +31,6 @@ import org.springframework.web.util.UriBuilder;
  * @see <a href="https://developer.webex.com/docs/meetings#meetings-api-scopes">Meetings
  * API scopes</a>
  */
-@Component
 public class WebexOfficerClient {
 
 	private static final ParameterizedTypeReference<Items<Meeting>> MEETINGS = new ParameterizedTypeReference<>() {
@@ -46,10 +43,13 @@ public class WebexOfficerClient {
 
 	private final OfficerTokens tokens;
 
-	public WebexOfficerClient(WebexProperties properties, WebexResilienceProperties resilience,
-			RestClient.Builder builder, ObjectProvider<ClientHttpRequestInterceptor> interceptors,
-			OfficerTokens tokens) {
-		this.webex = new WebexRest(properties, resilience, builder, interceptors, new OfficerAuthorization(tokens));
+	/**
+	 * Built by {@link WebexConfiguration}, which gives it its interceptors.
+	 * @param interceptors outermost first; {@link OfficerAuthorization} comes before them
+	 */
+	WebexOfficerClient(WebexProperties properties, RestClient.Builder builder, WebexHttp http,
+			List<ClientHttpRequestInterceptor> interceptors, OfficerTokens tokens) {
+		this.webex = new WebexRest(properties, builder, http, interceptors, new OfficerAuthorization(tokens));
 		this.tokens = tokens;
 	}
 

@@ -13,7 +13,6 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -23,8 +22,10 @@ import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Keeps Webex calls calm under faults: a bulkhead on calls in flight, {@code Retry-After}
- * waits, and retries with exponential backoff and full jitter for GETs only.
+ * Keeps Webex calls calm under faults (outermost of the clients' interceptors after the
+ * authorization, so that the inner ones see every single attempt): a bulkhead on calls in
+ * flight, {@code Retry-After} waits, and retries with exponential backoff and full jitter
+ * for GETs only.
  *
  * <p>
  * A GET is retried after a 5xx or a network fault (reset, empty answer, broken chunk,
@@ -38,19 +39,14 @@ import org.springframework.http.client.ClientHttpResponse;
  * "https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/">Full
  * jitter</a>
  */
-class WebexResilience implements ClientHttpRequestInterceptor, Ordered {
-
-	/**
-	 * Outermost of the Webex interceptors: inner ones (metrics) see every single attempt.
-	 */
-	static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 100;
+class WebexResilience implements ClientHttpRequestInterceptor {
 
 	/** Webex answers are small JSON; anything bigger is not an answer. */
 	private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 	private static final Logger logger = LoggerFactory.getLogger(WebexResilience.class);
 
-	private final WebexResilienceProperties properties;
+	private final WebexProperties properties;
 
 	private final Semaphore bulkhead;
 
@@ -60,17 +56,12 @@ class WebexResilience implements ClientHttpRequestInterceptor, Ordered {
 
 	private final RandomGenerator random;
 
-	WebexResilience(WebexResilienceProperties properties, Clock clock, Sleeper sleeper, RandomGenerator random) {
+	WebexResilience(WebexProperties properties, Clock clock, Sleeper sleeper, RandomGenerator random) {
 		this.properties = properties;
 		this.bulkhead = new Semaphore(properties.maxConcurrentCalls(), true);
 		this.clock = clock;
 		this.sleeper = sleeper;
 		this.random = random;
-	}
-
-	@Override
-	public int getOrder() {
-		return ORDER;
 	}
 
 	@Override

@@ -8,24 +8,14 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.recordingbot.webex.WebexModels.Items;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
-import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.client.RestClientResponseException;
@@ -33,10 +23,10 @@ import org.springframework.web.util.DefaultUriBuilderFactory;
 import org.springframework.web.util.UriBuilder;
 
 /**
- * The plumbing both Webex clients share: one {@link RestClient} per identity on Apache
- * HttpClient 5, its authorization interceptor outermost (so that a retry after a refresh
- * passes the bulkhead and the retries again), pagination and the mapping of failures to
- * {@link WebexException}.
+ * The plumbing both Webex clients share: one {@link RestClient} per identity on the
+ * shared {@link WebexHttp} setup, its authorization interceptor outermost (so that a
+ * retry after a refresh passes the bulkhead and the retries again), pagination and the
+ * mapping of failures to {@link WebexException}.
  */
 final class WebexRest {
 
@@ -46,57 +36,18 @@ final class WebexRest {
 
 	private final RestClient rest;
 
-	WebexRest(WebexProperties properties, WebexResilienceProperties resilience, RestClient.Builder builder,
-			ObjectProvider<ClientHttpRequestInterceptor> interceptors, ClientHttpRequestInterceptor authorization) {
-		this.properties = properties;
-		HttpComponentsClientHttpRequestFactory requestFactory = new HttpComponentsClientHttpRequestFactory(
-				httpClient(properties, resilience.maxConcurrentCalls()));
-		requestFactory.setReadTimeout(properties.readTimeout());
-		this.rest = builder.clone()
-			.baseUrl(properties.apiBaseUrl().toString())
-			.requestFactory(requestFactory)
-			.requestInterceptors((list) -> {
-				interceptors.orderedStream().forEach(list::add);
-				list.add(0, authorization);
-			})
-			.defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-			.build();
-	}
-
 	/**
-	 * A blocking client that does its I/O on the calling thread (the JDK client hands
-	 * every call across its selector and worker threads). WebexResilience owns retries,
-	 * so the client must never repeat a call itself: a repeated POST would post a reply
-	 * twice.
+	 * @param interceptors the client's own, outermost first, after its authorization;
+	 * {@link ProxyFailures} comes innermost from {@code http}
 	 */
-	private static CloseableHttpClient httpClient(WebexProperties properties, int maxConcurrentCalls) {
-		// The bulkhead bounds the calls in flight; a pool at least as large never makes a
-		// call wait for a connection.
-		int connections = Math.max(64, maxConcurrentCalls);
-		PoolingHttpClientConnectionManager pool = PoolingHttpClientConnectionManagerBuilder.create()
-			.setMaxConnTotal(connections)
-			.setMaxConnPerRoute(connections)
-			.setDefaultConnectionConfig(ConnectionConfig.custom()
-				.setConnectTimeout(Timeout.of(properties.connectTimeout()))
-				.setSocketTimeout(Timeout.of(properties.readTimeout()))
-				// A kept-alive connection the server has closed meanwhile would fail the
-				// next POST, which is not retried.
-				.setValidateAfterInactivity(TimeValue.ofSeconds(1))
-				.setTimeToLive(TimeValue.ofMinutes(5))
-				.build())
-			.build();
-		return HttpClients.custom()
-			.setConnectionManager(pool)
-			.setDefaultRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(Timeout.of(properties.readTimeout()))
-				.setConnectionRequestTimeout(Timeout.of(properties.connectTimeout()))
-				.build())
-			.disableAutomaticRetries()
-			.disableRedirectHandling()
-			.disableCookieManagement()
-			.disableAuthCaching()
-			.evictIdleConnections(TimeValue.ofSeconds(30))
-			.evictExpiredConnections()
+	WebexRest(WebexProperties properties, RestClient.Builder builder, WebexHttp http,
+			List<ClientHttpRequestInterceptor> interceptors, ClientHttpRequestInterceptor authorization) {
+		this.properties = properties;
+		this.rest = http
+			.configure(builder.clone().baseUrl(properties.apiBaseUrl().toString()).requestInterceptors((list) -> {
+				list.add(authorization);
+				list.addAll(interceptors);
+			}).defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE))
 			.build();
 	}
 

@@ -6,12 +6,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.github.recordingbot.conversation.ChatEvents;
+import io.github.recordingbot.webex.ProxySettings;
+import io.github.recordingbot.webex.WebexHttp;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 
@@ -25,25 +26,19 @@ class WebsocketConfiguration {
 
 	@Bean
 	DeviceRegistry websocketDeviceRegistry(WebsocketProperties properties, WebexProperties webex,
-			RestClient.Builder builder) {
-		HttpClient http = HttpClient.newBuilder()
-			.connectTimeout(webex.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
-		JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
-		requestFactory.setReadTimeout(webex.readTimeout());
-		return new DeviceRegistry(builder.clone().requestFactory(requestFactory).build(), properties,
-				webex.botAccessToken());
+			RestClient.Builder builder, WebexHttp http) {
+		return new DeviceRegistry(http.configure(builder.clone()).build(), properties, webex.botAccessToken());
 	}
 
 	@Bean
 	MercuryClient mercuryClient(DeviceRegistry registry, ChatEvents events, WebsocketProperties properties,
-			WebsocketMonitor monitor, WebexProperties webex, Clock clock) {
+			WebsocketMonitor monitor, WebexProperties webex, ProxySettings proxy, Clock clock) {
 		// Not a bean: a ScheduledExecutorService bean would replace Spring Boot's task
 		// scheduler.
 		ScheduledExecutorService keepalive = Executors
 			.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("mercury-keepalive-"));
-		HttpClient http = HttpClient.newBuilder().connectTimeout(webex.connectTimeout()).build();
+		// the JDK's websocket client: through the proxy with a CONNECT tunnel
+		HttpClient http = proxy.configure(HttpClient.newBuilder().connectTimeout(webex.connectTimeout())).build();
 		return new MercuryClient(registry, events, properties, monitor, webex.botAccessToken(), http, keepalive,
 				Sleeper.REAL, clock);
 	}

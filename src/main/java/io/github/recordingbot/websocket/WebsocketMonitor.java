@@ -1,11 +1,12 @@
 package io.github.recordingbot.websocket;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.websocket.WebsocketStatus.State;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,8 @@ public class WebsocketMonitor {
 
 	private final AtomicReference<WebsocketStatus> status;
 
-	public WebsocketMonitor(@Value("${bot.mode:webhook}") String mode, Clock clock) {
-		if (!WEBHOOK.equals(mode) && !WEBSOCKET.equals(mode)) {
-			throw new IllegalArgumentException("bot.mode (BOT_MODE) must be webhook or websocket, got " + mode);
-		}
+	public WebsocketMonitor(BotProperties bot, Clock clock) {
+		String mode = bot.mode().name().toLowerCase(Locale.ROOT);
 		this.clock = clock;
 		this.status = new AtomicReference<>(new WebsocketStatus(mode,
 				WEBHOOK.equals(mode) ? State.DISABLED : State.CONNECTING, null, 0, null, null));

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
+import io.github.recordingbot.BotProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -205,7 +206,7 @@ class AccessConfigStoreTests {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(
 				(clock != null) ? Map.of("clock", clock) : Map.of());
 		ObjectProvider<Clock> clockProvider = beans.getBeanProvider(Clock.class);
-		return new AccessConfigStore(file,
+		return new AccessConfigStore(BotProperties.defaults().withConfigFile(file),
 				new AccessProperties(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMinutes(10)),
 				clockProvider);
 	}

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.recordingbot.BotProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +82,7 @@ class AccessConfigStoreWiringTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(AccessProperties.class)
+	@EnableConfigurationProperties({ AccessProperties.class, BotProperties.class })
 	@Import(AccessConfigStore.class)
 	static class AccessConfiguration {
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.alert.ConditionCheck.Observation;
 import io.github.recordingbot.audit.AuditProperties;
 import io.github.recordingbot.audit.AuditRecord;
@@ -40,7 +41,7 @@ class AlertChecksTests {
 		Files.writeString(logDir, "a file where the directory should be");
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("clock", (Clock) this.clock);
-		JsonLinesAuditLog audit = new JsonLinesAuditLog(logDir,
+		JsonLinesAuditLog audit = new JsonLinesAuditLog(BotProperties.defaults().withLogDir(logDir),
 				new AuditProperties(DataSize.ofMegabytes(1), false, Duration.ofDays(1), 0),
 				beans.getBeanProvider(Clock.class));
 		ConditionCheck check = this.checks.auditUnwritable(audit);
@@ -57,7 +58,8 @@ class AlertChecksTests {
 
 	@Test
 	void websocketDownCountsOnlyAfterTheOutageThresholdAndEndsWhenConnected() {
-		WebsocketMonitor websocket = new WebsocketMonitor("websocket", this.clock);
+		WebsocketMonitor websocket = new WebsocketMonitor(
+				BotProperties.defaults().withMode(BotProperties.Mode.WEBSOCKET), this.clock);
 		ConditionCheck check = this.checks.websocketDown(websocket, AlertsTests.properties());
 
 		assertThat(check.observe(START)).isEmpty();
@@ -71,7 +73,7 @@ class AlertChecksTests {
 
 	@Test
 	void websocketDownNeverHoldsInWebhookMode() {
-		WebsocketMonitor websocket = new WebsocketMonitor("webhook", this.clock);
+		WebsocketMonitor websocket = new WebsocketMonitor(BotProperties.defaults(), this.clock);
 		ConditionCheck check = this.checks.websocketDown(websocket, AlertsTests.properties());
 
 		check.observe(START);

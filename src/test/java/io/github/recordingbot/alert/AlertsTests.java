@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.BotTexts;
@@ -327,7 +328,8 @@ class AlertsTests {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setAlwaysUseMessageFormat(true);
 		messages.setFallbackToSystemLocale(false);
-		return new AlertTexts(new BotTexts(messages, this.rules), "https://bot.example.com/");
+		return new AlertTexts(new BotTexts(messages, this.rules),
+				BotProperties.defaults().withPublicBaseUrl("https://bot.example.com/"));
 	}
 
 	static AlertProperties properties() {

@@ -2,6 +2,7 @@ package io.github.recordingbot.audit;
 
 import java.nio.file.Path;
 
+import io.github.recordingbot.BotProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,7 +68,7 @@ class AuditPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(AuditProperties.class)
+	@EnableConfigurationProperties({ AuditProperties.class, BotProperties.class })
 	@Import(JsonLinesAuditLog.class)
 	static class AuditConfig {
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,14 +82,15 @@ class AuditRetentionTests {
 
 	@Test
 	void missingDirectoryDeletesNothing() {
-		AuditRetention retention = new AuditRetention(this.dir.resolve("missing"), properties(Duration.ofDays(1), 1),
-				this.clock);
+		AuditRetention retention = new AuditRetention(BotProperties.defaults().withLogDir(this.dir.resolve("missing")),
+				properties(Duration.ofDays(1), 1), this.clock);
 
 		assertThat(retention.deleteExpired()).isEmpty();
 	}
 
 	AuditRetention retention(Duration keep, int maxFiles) {
-		return new AuditRetention(this.dir, properties(keep, maxFiles), this.clock);
+		return new AuditRetention(BotProperties.defaults().withLogDir(this.dir), properties(keep, maxFiles),
+				this.clock);
 	}
 
 	static AuditProperties properties(Duration keep, int maxFiles) {

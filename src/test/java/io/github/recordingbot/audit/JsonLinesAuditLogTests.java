@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.support.MutableClock;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -374,7 +375,7 @@ class JsonLinesAuditLogTests {
 
 	JsonLinesAuditLog newLog(Path logDir, DataSize maxFileSize, boolean fsync) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", this.clock));
-		JsonLinesAuditLog log = new JsonLinesAuditLog(logDir,
+		JsonLinesAuditLog log = new JsonLinesAuditLog(BotProperties.defaults().withLogDir(logDir),
 				new AuditProperties(maxFileSize, fsync, Duration.ofDays(365), 0),
 				beans.getBeanProvider(java.time.Clock.class));
 		this.opened.add(log);

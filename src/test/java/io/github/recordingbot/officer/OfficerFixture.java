@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.github.recordingbot.BotProperties;
 import javax.sql.DataSource;
 
 import io.github.recordingbot.support.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.recordingbot.webex.WebexClientFixture;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,17 +64,17 @@ final class OfficerFixture {
 		this.properties = new OfficerProperties("client-id", "client-secret", SCOPES, dataDir,
 				"a-token-encryption-key-of-32-chars-or-more", Duration.ofDays(1), Duration.ofDays(7),
 				Duration.ofHours(12), false);
-		WebexProperties webexProperties = new WebexProperties(URI.create("http://localhost:" + webex.port() + "/v1"),
-				"bot-token", pastedToken, Duration.ofSeconds(2), Duration.ofSeconds(5), 10);
+		WebexProperties webexProperties = WebexProperties.of(URI.create("http://localhost:" + webex.port() + "/v1"),
+				"bot-token", pastedToken, Duration.ofSeconds(2), Duration.ofSeconds(5));
 		this.webexProperties = webexProperties;
 		ClientRegistrationRepository registrations = configuration.webexRegistration(this.properties, webexProperties,
-				"https://bot.example.com");
+				BotProperties.defaults().withPublicBaseUrl("https://bot.example.com"));
 		this.registration = registrations.findByRegistrationId("webex");
 		TokenCipher cipher = configuration.tokenCipher(this.properties);
 		this.clients = configuration.authorizedClientService(this.jdbc, this.dataSource, registrations, cipher);
 		this.records = configuration.authorizationRecords(this.jdbc, this.dataSource);
 		this.tokens = configuration.officerTokens(registrations, this.clients, this.records, this.properties,
-				webexProperties, this.clock);
+				webexProperties, WebexClientFixture.http(webexProperties), this.clock);
 	}
 
 	/** Stores an authorization whose access token expires at the given time. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
@@ -34,7 +35,8 @@ class RecordingRepliesTests {
 	static final Meeting MEETING = new Meeting("s1", "s1", "123456789", "Planning", "meetingSeries", "active", null,
 			null, "host", "host@example.com", "Host", "meeting");
 
-	final RecordingReplies replies = new RecordingReplies(texts(), "https://bot.example.com");
+	final RecordingReplies replies = new RecordingReplies(texts(),
+			BotProperties.defaults().withPublicBaseUrl("https://bot.example.com"));
 
 	@Test
 	void oneRecordingHasThreeLinksAndTheExpiryInUtc() {

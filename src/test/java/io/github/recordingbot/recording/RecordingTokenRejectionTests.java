@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.audit.AuditRecord.Decision;
@@ -230,7 +231,8 @@ class RecordingTokenRejectionTests {
 	}
 
 	static RecordingReplies replies() {
-		return new RecordingReplies(RecordingRepliesTests.texts(), "https://bot");
+		return new RecordingReplies(RecordingRepliesTests.texts(),
+				BotProperties.defaults().withPublicBaseUrl("https://bot"));
 	}
 
 	static WebexOfficerClient client(OfficerTokens tokens) {

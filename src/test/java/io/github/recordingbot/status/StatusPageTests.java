@@ -3,6 +3,7 @@ package io.github.recordingbot.status;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
+import io.github.recordingbot.webex.ProxyFailures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,14 @@ class StatusPageTests {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	ProxyFailures proxyFailures;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		BotTestSupport.properties(registry);
+		// https only: the fakes are http, so they are still reached directly
+		registry.add("webex.proxy.https-url", () -> "http://bot:s3cret-proxy@proxy.corp:3128");
 	}
 
 	@BeforeEach
@@ -103,6 +109,31 @@ class StatusPageTests {
 			.contains("name=\"_csrf\"")
 			.doesNotContain(WebexFake.OFFICER_TOKEN)
 			.doesNotContain(WebexFake.SECRET);
+	}
+
+	@Test
+	void statusPageShowsTheProxyWithoutItsCredentialsAndWhenItRefused() throws Exception {
+		assertThat(page()).contains("Outbound proxy")
+			.contains("proxy: proxy.corp:3128, with credentials")
+			.doesNotContain("last failure")
+			.doesNotContain("s3cret-proxy");
+
+		this.proxyFailures.answered(java.net.URI.create("https://webexapis.com/v1/people/me"), 407);
+
+		assertThat(page())
+			.contains("proxy.corp:3128 refused the call with 407 Proxy Authentication Required: "
+					+ "check the user and password in HTTPS_PROXY")
+			.doesNotContain("s3cret-proxy");
+		this.proxyFailures.answered(java.net.URI.create("https://webexapis.com/v1/people/me"), 200);
+	}
+
+	String page() throws Exception {
+		return this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
+				.with(httpBasic("admin", "test-admin-password")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	@Test

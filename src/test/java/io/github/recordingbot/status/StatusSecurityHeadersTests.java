@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 
+import io.github.recordingbot.BotProperties;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -79,11 +80,12 @@ class StatusSecurityHeadersTests {
 
 	@Test
 	void onlyAnHttpsPublicBaseUrlMakesTheCookieSecure() {
-		assertThat(SessionCookieConfiguration.isHttps("https://bot.example.com")).isTrue();
-		assertThat(SessionCookieConfiguration.isHttps(" HTTPS://bot.example.com/")).isTrue();
-		assertThat(SessionCookieConfiguration.isHttps("http://localhost:8080")).isFalse();
-		assertThat(SessionCookieConfiguration.isHttps("")).isFalse();
-		assertThat(SessionCookieConfiguration.isHttps(null)).isFalse();
+		BotProperties bot = BotProperties.defaults();
+		assertThat(bot.withPublicBaseUrl("https://bot.example.com").isHttps()).isTrue();
+		assertThat(bot.withPublicBaseUrl("HTTPS://bot.example.com/").isHttps()).isTrue();
+		assertThat(bot.withPublicBaseUrl("http://localhost:8080").isHttps()).isFalse();
+		assertThat(bot.withPublicBaseUrl("").isHttps()).isFalse();
+		assertThat(bot.withPublicBaseUrl(null).isHttps()).isFalse();
 	}
 
 	private HttpResponse<String> get(String path, String credentials) throws Exception {

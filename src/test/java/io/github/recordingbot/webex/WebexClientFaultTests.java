@@ -32,8 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
@@ -186,7 +184,7 @@ class WebexClientFaultTests {
 
 		@Test
 		void backoffGrowsExponentiallyUpToTheCeiling() {
-			WebexResilience resilience = new WebexResilience(WebexResilienceProperties.defaults(), clock(), waits::add,
+			WebexResilience resilience = new WebexResilience(properties(Duration.ofSeconds(5)), clock(), waits::add,
 					new SplittableRandom(42));
 
 			for (int attempt = 0; attempt < 30; attempt++) {
@@ -242,7 +240,7 @@ class WebexClientFaultTests {
 		void getWhenSlowerThanTheReadTimeoutThenFailsWithinTheTimeoutAndNoThreadStaysStuck() throws Exception {
 			webex
 				.stubFor(get(urlPathMatching("/v1/messages/.*")).willReturn(okJson(MESSAGE_JSON).withFixedDelay(6000)));
-			WebexClient client = client(properties(Duration.ofSeconds(2)), WebexResilienceProperties.defaults());
+			WebexClient client = client(properties(Duration.ofSeconds(2)));
 			ExecutorService callers = Executors.newFixedThreadPool(3);
 			try {
 				List<Future<Long>> elapsed = new ArrayList<>();
@@ -301,9 +299,8 @@ class WebexClientFaultTests {
 			webex.stubFor(get(urlPathMatching("/v1/messages/.*"))
 				.willReturn(okJson(MESSAGE_JSON).withUniformRandomDelay(20, 120)));
 			InFlight inFlight = new InFlight();
-			WebexResilienceProperties resilience = new WebexResilienceProperties(limit, Duration.ofSeconds(30), 3,
-					Duration.ofSeconds(10), Duration.ofMillis(200), Duration.ofSeconds(2));
-			WebexClient client = client(properties(Duration.ofSeconds(15)), resilience, inFlight);
+			WebexClient client = client(properties(Duration.ofSeconds(15)).withBulkhead(limit, Duration.ofSeconds(30)),
+					inFlight);
 			ExecutorService callers = Executors.newFixedThreadPool(50);
 			try {
 				List<Future<Message>> calls = new ArrayList<>();
@@ -376,33 +373,30 @@ class WebexClientFaultTests {
 	}
 
 	WebexClient client() {
-		return client(properties(Duration.ofSeconds(5)), WebexResilienceProperties.defaults());
+		return client(properties(Duration.ofSeconds(5)));
 	}
 
-	WebexClient client(WebexProperties properties, WebexResilienceProperties resilience,
-			ClientHttpRequestInterceptor... inner) {
-		return new WebexClient(properties, resilience, RestClient.builder(), interceptors(resilience, inner));
+	WebexClient client(WebexProperties properties, ClientHttpRequestInterceptor... inner) {
+		return new WebexClient(properties, RestClient.builder(), WebexClientFixture.http(properties),
+				interceptors(properties, inner));
 	}
 
 	WebexOfficerClient officerClient() {
-		WebexResilienceProperties resilience = WebexResilienceProperties.defaults();
-		return new WebexOfficerClient(properties(Duration.ofSeconds(5)), resilience, RestClient.builder(),
-				interceptors(resilience), WebexClientFixture.fixedToken("officer"));
+		WebexProperties properties = properties(Duration.ofSeconds(5));
+		return new WebexOfficerClient(properties, RestClient.builder(), WebexClientFixture.http(properties),
+				interceptors(properties), WebexClientFixture.fixedToken("officer"));
 	}
 
-	ObjectProvider<ClientHttpRequestInterceptor> interceptors(WebexResilienceProperties resilience,
-			ClientHttpRequestInterceptor... inner) {
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("resilience", new WebexResilience(resilience, clock(), this.waits::add, new SplittableRandom(7)));
-		for (int i = 0; i < inner.length; i++) {
-			beans.addBean("inner" + i, inner[i]);
-		}
-		return beans.getBeanProvider(ClientHttpRequestInterceptor.class);
+	List<ClientHttpRequestInterceptor> interceptors(WebexProperties properties, ClientHttpRequestInterceptor... inner) {
+		List<ClientHttpRequestInterceptor> all = new ArrayList<>();
+		all.add(new WebexResilience(properties, clock(), this.waits::add, new SplittableRandom(7)));
+		all.addAll(List.of(inner));
+		return all;
 	}
 
 	static WebexProperties properties(Duration readTimeout) {
-		return new WebexProperties(URI.create(webex.baseUrl() + "/v1"), "bot-token", null, Duration.ofSeconds(1),
-				readTimeout, 10);
+		return WebexProperties.of(URI.create(webex.baseUrl() + "/v1"), "bot-token", null, Duration.ofSeconds(1),
+				readTimeout);
 	}
 
 	static Clock clock() {

@@ -1,11 +1,11 @@
 package io.github.recordingbot.webex;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClient;
 
@@ -19,20 +19,19 @@ public final class WebexClientFixture {
 	}
 
 	public static WebexProperties properties(String baseUrl, String pastedOfficerToken, Duration readTimeout) {
-		return new WebexProperties(URI.create(baseUrl), "bot-token", pastedOfficerToken, Duration.ofSeconds(1),
-				readTimeout, 10);
+		return WebexProperties.of(URI.create(baseUrl), "bot-token", pastedOfficerToken, Duration.ofSeconds(1),
+				readTimeout);
 	}
 
 	public static WebexClient withoutRetries(WebexProperties properties, ClientHttpRequestInterceptor... interceptors) {
-		return new WebexClient(properties, WebexResilienceProperties.defaults(), RestClient.builder(),
-				provider(interceptors));
+		return new WebexClient(properties, RestClient.builder(), http(properties), List.of(interceptors));
 	}
 
 	/** The officer client, its token from the given source. */
 	public static WebexOfficerClient officerWithoutRetries(WebexProperties properties, OfficerTokens tokens,
 			ClientHttpRequestInterceptor... interceptors) {
-		return new WebexOfficerClient(properties, WebexResilienceProperties.defaults(), RestClient.builder(),
-				provider(interceptors), tokens);
+		return new WebexOfficerClient(properties, RestClient.builder(), http(properties), List.of(interceptors),
+				tokens);
 	}
 
 	/** A token source that always has this token and cannot refresh it. */
@@ -40,12 +39,10 @@ public final class WebexClientFixture {
 		return () -> Optional.of(token);
 	}
 
-	private static ObjectProvider<ClientHttpRequestInterceptor> provider(ClientHttpRequestInterceptor... interceptors) {
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		for (int i = 0; i < interceptors.length; i++) {
-			beans.addBean("interceptor" + i, interceptors[i]);
-		}
-		return beans.getBeanProvider(ClientHttpRequestInterceptor.class);
+	/** The one HTTP client setup, through the proxy of {@code properties} if any. */
+	public static WebexHttp http(WebexProperties properties) {
+		ProxySettings proxy = ProxySettings.from(properties.proxy(), (key) -> null);
+		return new WebexHttp(properties, proxy, new ProxyFailures(proxy, Clock.systemUTC()));
 	}
 
 }

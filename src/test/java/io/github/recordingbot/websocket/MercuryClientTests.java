@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.recordingbot.BotProperties;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.recordingbot.conversation.ChatEvent;
 import io.github.recordingbot.conversation.ChatEvent.Kind;
@@ -52,7 +53,8 @@ class MercuryClientTests {
 
 	final List<Duration> sleeps = new CopyOnWriteArrayList<>();
 
-	final WebsocketMonitor monitor = new WebsocketMonitor("websocket", Clock.systemUTC());
+	final WebsocketMonitor monitor = new WebsocketMonitor(
+			BotProperties.defaults().withMode(BotProperties.Mode.WEBSOCKET), Clock.systemUTC());
 
 	MercuryClient client;
 
