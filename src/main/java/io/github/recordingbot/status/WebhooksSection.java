@@ -24,8 +24,8 @@ record WebhooksSection(List<Row> rows) {
 			rows.add(Row.of("Registered",
 					(known.failedAt() != null)
 							? "unknown: Webex did not answer with the bot token at " + known.failedAt()
-							: "not listed yet: the bot asks Webex at startup (with BOT_ACCESS_TOKEN) and after "
-									+ "each action below",
+							: "not listed yet: the bot asks Webex in the background at startup, after each "
+									+ "button below and hourly",
 					true));
 			return new WebhooksSection(List.copyOf(rows));
 		}
