@@ -11,8 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -24,9 +22,11 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenRespon
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The Compliance Officer's browser flow: {@code GET /webex/authorize} (operator login)
@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * kept in the HTTP session; {@code GET /webex/redirect} takes the answer, and only a
  * request carrying that session's {@code state} reaches the token endpoint.
  */
-@RestController
+@Controller
 class AuthorizationController {
 
 	private static final Logger logger = LoggerFactory.getLogger(AuthorizationController.class);
@@ -68,22 +68,23 @@ class AuthorizationController {
 	}
 
 	@GetMapping("/webex/authorize")
-	ResponseEntity<String> authorize(HttpServletRequest request, HttpServletResponse response) {
+	ModelAndView authorize(HttpServletRequest request, HttpServletResponse response) {
 		if (this.registrations.findByRegistrationId(OfficerTokenSource.REGISTRATION) == null) {
-			return page(HttpStatus.SERVICE_UNAVAILABLE, "Authorization is not set up",
+			return page(response, HttpStatus.SERVICE_UNAVAILABLE, "Authorization is not set up",
 					"Set " + missingSettings() + ", restart the bot, and open this page again. The client id and "
 							+ "secret come from the integration at https://developer.webex.com/my-apps; its redirect "
 							+ "URI must be <PUBLIC_BASE_URL>/webex/redirect.");
 		}
 		OAuth2AuthorizationRequest authorization = this.resolver.resolve(request, OfficerTokenSource.REGISTRATION);
 		this.pending.saveAuthorizationRequest(authorization, request, response);
-		return ResponseEntity.status(HttpStatus.FOUND)
-			.header(HttpHeaders.LOCATION, authorization.getAuthorizationRequestUri())
-			.build();
+		RedirectView toWebex = new RedirectView(authorization.getAuthorizationRequestUri());
+		toWebex.setExpandUriTemplateVariables(false);
+		toWebex.setStatusCode(HttpStatus.FOUND);
+		return new ModelAndView(toWebex);
 	}
 
 	@GetMapping("/webex/redirect")
-	ResponseEntity<String> redirect(HttpServletRequest request, HttpServletResponse response,
+	ModelAndView redirect(HttpServletRequest request, HttpServletResponse response,
 			@RequestParam(required = false) String code, @RequestParam(required = false) String error) {
 		// one-time: removed whatever happens next, so a replayed answer finds nothing
 		OAuth2AuthorizationRequest authorization = this.pending.removeAuthorizationRequest(request, response);
@@ -93,11 +94,11 @@ class AuthorizationController {
 			// words
 			AuthorizationPage.OAuthError known = AuthorizationPage.OAuthError.of(error);
 			logger.info("The officer's browser came back with an OAuth error ({})", known.code());
-			return page(HttpStatus.BAD_REQUEST, "Webex did not authorize the bot", known.text()
+			return page(response, HttpStatus.BAD_REQUEST, "Webex did not authorize the bot", known.text()
 					+ " The authorization stored before, if any, is unchanged. " + "Try again at /webex/authorize.");
 		}
 		if (authorization == null || code == null) {
-			return page(HttpStatus.BAD_REQUEST, "This answer from Webex cannot be used",
+			return page(response, HttpStatus.BAD_REQUEST, "This answer from Webex cannot be used",
 					"It does not belong to an authorization started in this browser, or it was used already. "
 							+ "Start again at /webex/authorize.");
 		}
@@ -113,20 +114,20 @@ class AuthorizationController {
 		}
 		catch (OAuth2AuthorizationException ex) {
 			logger.warn("Exchanging the officer's authorization code failed ({})", ex.getError().getErrorCode());
-			return page(HttpStatus.BAD_GATEWAY, "Webex did not complete the authorization",
+			return page(response, HttpStatus.BAD_GATEWAY, "Webex did not complete the authorization",
 					"The token exchange failed. The authorization stored before, if any, is unchanged. "
 							+ "Try again at /webex/authorize.");
 		}
 		Result result = this.newAuthorization.accept(registration, tokens);
 		if (!result.accepted()) {
-			return page(HttpStatus.FORBIDDEN, "Authorization not stored",
+			return page(response, HttpStatus.FORBIDDEN, "Authorization not stored",
 					result.problem() + " The authorization stored before, if any, is unchanged.");
 		}
 		// what the new authorization can do, asked of Webex now: the officer is still
 		// here
 		// to fix it
 		OfficerCapabilities.Report report = this.capabilities.check();
-		return page(HttpStatus.OK, "The bot is authorized",
+		return page(response, HttpStatus.OK, "The bot is authorized",
 				"Authorized by " + result.name() + " (" + result.email() + "). The access token is valid until "
 						+ utc(result.accessTokenExpiresAt()) + " and is refreshed automatically"
 						+ until(result.refreshTokenExpiresAt()) + ". The status page at / shows the same check.",
@@ -158,17 +159,20 @@ class AuthorizationController {
 			.format(instant) : "unknown";
 	}
 
-	private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
-		return page(status, title, text, java.util.List.of());
+	private static ModelAndView page(HttpServletResponse response, HttpStatus status, String title, String text) {
+		return page(response, status, title, text, java.util.List.of());
 	}
 
-	private static ResponseEntity<String> page(HttpStatus status, String title, String text,
+	/**
+	 * The answer page; its URL may carry the code Webex sent, so it is neither cached nor
+	 * sent on as a Referer.
+	 */
+	private static ModelAndView page(HttpServletResponse response, HttpStatus status, String title, String text,
 			java.util.List<AuthorizationPage.Section> sections) {
-		return ResponseEntity.status(status)
-			.contentType(MediaType.TEXT_HTML)
-			.header("Referrer-Policy", "no-referrer")
-			.header(HttpHeaders.CACHE_CONTROL, "no-store")
-			.body(AuthorizationPage.html(title, text, sections));
+		response.setHeader("Referrer-Policy", "no-referrer");
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		return new ModelAndView("officer/authorization",
+				java.util.Map.of("page", new AuthorizationPage(title, text, sections)), status);
 	}
 
 }

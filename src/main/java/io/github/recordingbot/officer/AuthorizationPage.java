@@ -4,34 +4,20 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.springframework.web.util.HtmlUtils;
-
 /**
- * The small self-contained HTML page the authorization flow answers with: everything
- * escaped, no third-party resources (nothing may leak the URL through a Referer).
+ * What the authorization flow answers with
+ * ({@code templates/officer/authorization.html}): a title, a message and lists. The
+ * template escapes every value; the page loads nothing from a third party, so nothing can
+ * leak its URL through a Referer.
+ *
+ * @param title what happened, in a few words
+ * @param message what happened and what to do next
+ * @param sections lists under it
  */
-final class AuthorizationPage {
+record AuthorizationPage(String title, String message, List<Section> sections) {
 
-	private AuthorizationPage() {
-	}
-
-	static String html(String title, String text) {
-		return html(title, text, List.of());
-	}
-
-	static String html(String title, String text, List<Section> sections) {
-		String t = HtmlUtils.htmlEscape(title);
-		StringBuilder body = new StringBuilder();
-		for (Section section : sections) {
-			body.append("<h2>").append(HtmlUtils.htmlEscape(section.heading())).append("</h2><ul>");
-			section.items().forEach((i) -> body.append("<li>").append(HtmlUtils.htmlEscape(i)).append("</li>"));
-			body.append("</ul>");
-		}
-		return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + t + "</title>"
-				+ "<style>body{font-family:system-ui,sans-serif;margin:1rem;max-width:40rem}</style></head><body>"
-				+ "<h1 id=\"title\">" + t + "</h1><p id=\"message\">" + HtmlUtils.htmlEscape(text) + "</p>" + body
-				+ "<p><a href=\"/\">Status page</a></p></body></html>";
+	AuthorizationPage {
+		sections = List.copyOf(sections);
 	}
 
 	/**

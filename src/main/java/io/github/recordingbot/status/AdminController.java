@@ -1,23 +1,27 @@
 package io.github.recordingbot.status;
 
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.webex.OfficerRefusals;
 import io.github.recordingbot.webex.WebexException;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The status page's admin actions. POST only, operator login and CSRF token required (see
- * {@link SecurityConfiguration}).
+ * {@link SecurityConfiguration}). Each answers with
+ * {@code templates/status/admin-result.html}.
  */
-@RestController
+@Controller
 class AdminController {
+
+	private static final String VIEW = "status/admin-result";
 
 	private final WebhookRegistration webhooks;
 
@@ -33,40 +37,56 @@ class AdminController {
 
 	/** Asks Webex now what the officer authorization can do; never fails for Webex. */
 	@PostMapping(CapabilitySection.CHECK)
-	ResponseEntity<String> checkCapabilities() {
-		StatusPage page = new StatusPage("Webex Recording Bot");
-		CapabilitySection.render(page, Optional.of(this.capabilities.check()), this.refusals.last(), null);
-		page.link("/", "Back to the status page");
-		return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(page.html());
+	ModelAndView checkCapabilities() {
+		CapabilitySection section = CapabilitySection.of(Optional.of(this.capabilities.check()), this.refusals.last(),
+				false);
+		return view(HttpStatus.OK, new Result(null, null, section));
 	}
 
 	@PostMapping("/admin/webhooks/register")
-	ResponseEntity<String> register() {
+	ModelAndView register() {
 		return run(this.webhooks::register);
 	}
 
 	@PostMapping("/admin/webhooks/delete")
-	ResponseEntity<String> delete() {
+	ModelAndView delete() {
 		return run(() -> "Deleted " + this.webhooks.delete() + " webhooks.");
 	}
 
 	@PostMapping("/admin/webhooks/reactivate")
-	ResponseEntity<String> reactivate() {
+	ModelAndView reactivate() {
 		return run(() -> "Re-activated " + this.webhooks.reactivate() + " webhooks.");
 	}
 
-	private static ResponseEntity<String> run(java.util.function.Supplier<String> action) {
-		StatusPage page = new StatusPage("Webex Recording Bot");
-		HttpStatus status = HttpStatus.OK;
+	/**
+	 * Runs a webhook action, then lists the webhooks again so that the status page shows
+	 * what the action left.
+	 */
+	private ModelAndView run(Supplier<String> action) {
+		ModelAndView view;
 		try {
-			page.text(action.get());
+			view = view(HttpStatus.OK, new Result(action.get(), null, null));
 		}
 		catch (WebexException ex) {
-			status = HttpStatus.BAD_GATEWAY;
-			page.alert("Webex refused or did not answer (status " + ex.status() + "). Check BOT_ACCESS_TOKEN.");
+			view = view(HttpStatus.BAD_GATEWAY, new Result(null,
+					"Webex refused or did not answer (status " + ex.status() + "). Check BOT_ACCESS_TOKEN.", null));
 		}
-		page.link("/", "Back to the status page");
-		return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(page.html());
+		this.webhooks.refresh();
+		return view;
+	}
+
+	private static ModelAndView view(HttpStatus status, Result result) {
+		return new ModelAndView(VIEW, Map.of("result", result), status);
+	}
+
+	/**
+	 * What an action did.
+	 *
+	 * @param text what was done, or {@code null}
+	 * @param alert why it failed, or {@code null}
+	 * @param capabilities the capability check's verdicts, or {@code null}
+	 */
+	record Result(String text, String alert, CapabilitySection capabilities) {
 	}
 
 }

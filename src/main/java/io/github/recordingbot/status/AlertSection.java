@@ -1,5 +1,8 @@
 package io.github.recordingbot.status;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.recordingbot.alert.Alerts;
 
 /**
@@ -11,30 +14,32 @@ final class AlertSection {
 	private AlertSection() {
 	}
 
-	static void render(StatusPage page, Alerts alerts) {
-		page.section("Operator alerts");
+	static TableSection of(Alerts alerts) {
 		Alerts.Overview overview;
 		try {
 			overview = alerts.overview();
 		}
 		catch (RuntimeException ex) {
-			page.row("Alert state", "unknown: the database did not answer", true);
-			return;
+			return new TableSection("Operator alerts",
+					List.of(Row.of("Alert state", "unknown: the database did not answer", true)));
 		}
+		List<Row> rows = new ArrayList<>();
 		if (overview.open().isEmpty()) {
-			page.row("Open conditions", "none");
+			rows.add(Row.of("Open conditions", "none"));
 		}
 		overview.open()
-			.forEach((open) -> page.row("Open: " + open.condition().id(),
-					"since " + open.since() + " (last seen " + open.lastSeen() + ")", true));
+			.forEach((open) -> rows.add(Row.of("Open: " + open.condition().id(),
+					"since " + open.since() + " (last seen " + open.lastSeen() + ")", true)));
 		if (overview.operators().isEmpty()) {
-			page.row("Operators", "none: add e-mail addresses to \"operators\" in config.json to be told in Webex");
+			rows.add(Row.of("Operators",
+					"none: add e-mail addresses to \"operators\" in config.json to be told in Webex"));
 		}
 		overview.operators()
-			.forEach((told) -> page.row("Operator " + told.operator(),
+			.forEach((told) -> rows.add(Row.of("Operator " + told.operator(),
 					(told.at() != null)
 							? "last told " + told.at() + " (" + told.conditionId() + ", " + told.kind() + ")"
-							: "not told yet"));
+							: "not told yet")));
+		return new TableSection("Operator alerts", rows);
 	}
 
 }

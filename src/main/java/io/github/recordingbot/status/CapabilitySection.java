@@ -1,5 +1,8 @@
 package io.github.recordingbot.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import io.github.recordingbot.officer.Capability;
@@ -8,33 +11,29 @@ import io.github.recordingbot.officer.OfficerCapabilities.Result;
 import io.github.recordingbot.officer.OfficerCapabilities.Verdict;
 import io.github.recordingbot.webex.OfficerRefusals.Refusal;
 
-import org.springframework.security.web.csrf.CsrfToken;
-
 /**
  * The status page's section about what the officer authorization lets the bot do, and the
- * last officer call Webex refused.
+ * last officer call Webex refused ({@code templates/status/capabilities.html}).
+ *
+ * @param rows the verdicts and the last refusal
+ * @param checkButton whether to offer the "Check now" button
  */
-final class CapabilitySection {
+record CapabilitySection(List<Row> rows, boolean checkButton) {
 
 	static final String CHECK = "/admin/officer/check";
 
-	private CapabilitySection() {
-	}
-
-	static void render(StatusPage page, Optional<Report> report, Optional<Refusal> refusal, CsrfToken csrf) {
-		page.section("What the authorization can do");
+	static CapabilitySection of(Optional<Report> report, Optional<Refusal> refusal, boolean checkButton) {
+		List<Row> rows = new ArrayList<>();
 		if (report.isEmpty()) {
-			page.row("Checked", "not yet: press Check now", true);
+			rows.add(Row.of("Checked", "not yet: press Check now", true));
 		}
 		else {
-			page.row("Checked at", report.get().checkedAt());
-			report.get().results().forEach((r) -> page.row(r.capability().label(), r.summary(), isProblem(r)));
+			rows.add(Row.of("Checked at", report.get().checkedAt()));
+			report.get().results().forEach((r) -> rows.add(Row.of(r.capability().label(), r.summary(), isProblem(r))));
 		}
-		page.row("Last call Webex refused", refusal.map(CapabilitySection::describe).orElse("none since start"),
-				refusal.filter((r) -> r.workedAgainAt() == null).isPresent());
-		if (csrf != null) {
-			page.button(CHECK, "Check now", csrf);
-		}
+		rows.add(Row.of("Last call Webex refused", refusal.map(CapabilitySection::describe).orElse("none since start"),
+				refusal.filter((r) -> r.workedAgainAt() == null).isPresent()));
+		return new CapabilitySection(List.copyOf(rows), checkButton);
 	}
 
 	/**
@@ -48,7 +47,7 @@ final class CapabilitySection {
 						&& result.capability() != Capability.CHECK_PERSONAL_ROOMS)
 				.findFirst())
 			.map((result) -> "The Compliance Officer authorization cannot "
-					+ result.capability().label().toLowerCase(java.util.Locale.ROOT)
+					+ result.capability().label().toLowerCase(Locale.ROOT)
 					+ ": every recording request fails. See \"What the authorization can do\" below.");
 	}
 

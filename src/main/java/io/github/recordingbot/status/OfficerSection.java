@@ -1,51 +1,57 @@
 package io.github.recordingbot.status;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
 import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.officer.OfficerScopes;
 
 /**
- * The status page's section about the Compliance Officer's authorization.
+ * The status page's section about the Compliance Officer's authorization
+ * ({@code templates/status/officer.html}).
+ *
+ * @param rows what is known about the authorization
+ * @param authorizeLabel the label of the link to {@code /webex/authorize}, or
+ * {@code null} when the integration is not configured
  */
-final class OfficerSection {
+record OfficerSection(List<Row> rows, String authorizeLabel) {
 
-	private OfficerSection() {
-	}
-
-	static void render(StatusPage page, OfficerOverview.Status officer) {
-		page.section("Compliance Officer authorization");
+	static OfficerSection of(OfficerOverview.Status officer) {
+		List<Row> rows = new ArrayList<>();
 		if (!officer.clientConfigured()) {
-			page.row("Integration",
+			rows.add(Row.of("Integration",
 					"not configured: set WEBEX_INTEGRATION_CLIENT_ID and WEBEX_INTEGRATION_CLIENT_SECRET "
 							+ "(https://developer.webex.com/my-apps)",
-					!officer.pastedToken());
+					!officer.pastedToken()));
 		}
 		if (officer.authorized()) {
-			page.row("Officer", officer.officerName() + " (" + officer.officerEmail() + ")");
-			page.row("Authorized at", officer.authorizedAt());
-			new java.util.TreeSet<>(officer.scopes())
-				.forEach((s) -> page.row("Granted scope " + s, OfficerScopes.whatItAllows(s)));
-			page.row("Access token expires", officer.accessTokenExpiresAt());
-			page.row("Refresh token expires", (officer.refreshTokenExpiresAt() != null)
-					? officer.refreshTokenExpiresAt() : "not reported by Webex");
+			rows.add(Row.of("Officer", officer.officerName() + " (" + officer.officerEmail() + ")"));
+			rows.add(Row.of("Authorized at", officer.authorizedAt()));
+			new TreeSet<>(officer.scopes())
+				.forEach((s) -> rows.add(Row.of("Granted scope " + s, OfficerScopes.whatItAllows(s))));
+			rows.add(Row.of("Access token expires", officer.accessTokenExpiresAt()));
+			rows.add(Row.of("Refresh token expires", (officer.refreshTokenExpiresAt() != null)
+					? officer.refreshTokenExpiresAt() : "not reported by Webex"));
 		}
 		else {
-			page.row("Officer", officer.reauthorizationNeeded() ? "re-authorization needed" : "not authorized",
-					!officer.pastedToken());
+			rows.add(Row.of("Officer", officer.reauthorizationNeeded() ? "re-authorization needed" : "not authorized",
+					!officer.pastedToken()));
 		}
 		if (officer.lastRefreshAt() != null) {
-			page.row("Last refresh", officer.lastRefreshAt()
+			rows.add(Row.of("Last refresh", officer.lastRefreshAt()
 					+ ((officer.lastRefreshError() == null) ? ": ok" : ": failed: " + officer.lastRefreshError()),
-					officer.lastRefreshError() != null);
+					officer.lastRefreshError() != null));
 		}
-		page.row("Pasted token (WEBEX_INTEGRATION_ACCESS_TOKEN)", officer.pastedToken()
-				? (officer.authorized() ? "set, not used: the stored authorization wins" : "set, in use") : "not set");
+		rows.add(Row.of("Pasted token (WEBEX_INTEGRATION_ACCESS_TOKEN)", officer.pastedToken()
+				? (officer.authorized() ? "set, not used: the stored authorization wins" : "set, in use") : "not set"));
 		if (officer.keyFileInUse()) {
-			page.row("Encryption key", "generated key file in the data directory: set TOKEN_ENCRYPTION_KEY so a copy "
-					+ "of the data directory alone does not reveal the tokens", true);
+			rows.add(Row.of("Encryption key", "generated key file in the data directory: set TOKEN_ENCRYPTION_KEY so a "
+					+ "copy of the data directory alone does not reveal the tokens", true));
 		}
-		if (officer.clientConfigured()) {
-			page.link("/webex/authorize", officer.authorized() ? "Authorize again" : "Authorize now");
-		}
+		String authorize = officer.clientConfigured() ? (officer.authorized() ? "Authorize again" : "Authorize now")
+				: null;
+		return new OfficerSection(List.copyOf(rows), authorize);
 	}
 
 }

@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The operator's login to the status page ({@code bot.admin-password},
- * {@code bot.admin-password-file}, {@code bot.login.*}).
+ * The operator's status page: its login ({@code bot.admin-password},
+ * {@code bot.admin-password-file}, {@code bot.login.*}) and what it knows without asking
+ * Webex ({@code bot.list-webhooks-at-startup}).
  *
  * @param adminPassword the password of user {@code admin} ({@code BOT_ADMIN_PASSWORD}),
  * at least {@value #MIN_PASSWORD_LENGTH} characters; {@code null} or blank generates one
@@ -17,10 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * user only; by default {@code admin-password} in the data directory
  * ({@code TOKEN_STORAGE_PATH})
  * @param login how failed logins are throttled
+ * @param listWebhooksAtStartup whether to list the bot's webhooks at Webex once the bot
+ * is ready (in the background), so that the status page shows them from the start; they
+ * are listed again after each webhook action and by the hourly re-activation check
  */
 @ConfigurationProperties("bot")
 record OperatorProperties(String adminPassword, @DefaultValue("./data/admin-password") Path adminPasswordFile,
-		@DefaultValue Login login) {
+		@DefaultValue Login login, @DefaultValue("true") boolean listWebhooksAtStartup) {
 
 	static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -35,7 +39,8 @@ record OperatorProperties(String adminPassword, @DefaultValue("./data/admin-pass
 	@Override
 	public String toString() {
 		return "OperatorProperties[adminPassword=" + ((this.adminPassword != null) ? "***" : "generated")
-				+ ", adminPasswordFile=" + this.adminPasswordFile + ", login=" + this.login + "]";
+				+ ", adminPasswordFile=" + this.adminPasswordFile + ", login=" + this.login + ", listWebhooksAtStartup="
+				+ this.listWebhooksAtStartup + "]";
 	}
 
 	/**

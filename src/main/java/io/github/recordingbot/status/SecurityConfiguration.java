@@ -32,12 +32,18 @@ class SecurityConfiguration {
 	static final String ADMIN = "admin";
 
 	/**
-	 * The operator's pages are self-contained HTML with an inline stylesheet: no script,
-	 * no third-party resource, forms post only to the bot, and no other site may frame
-	 * them.
+	 * The operator's pages are HTML from templates with the bot's own stylesheet
+	 * ({@value #STYLESHEETS}): no script, no inline style, no third-party resource, forms
+	 * post only to the bot, and no other site may frame them.
 	 */
-	static final String OPERATOR_PAGES_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+	static final String OPERATOR_PAGES_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	/**
+	 * The stylesheets, public: the authorization pages anyone may reach use them too, and
+	 * a 401 there would make the browser ask for the operator's password.
+	 */
+	static final String STYLESHEETS = "/css/**";
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginAttempts attempts, Clock clock) throws Exception {
@@ -47,6 +53,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/error", "/favicon.ico")
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, STYLESHEETS)
 				.permitAll()
 				// only the session that started /webex/authorize (operator login) holds
 				// the

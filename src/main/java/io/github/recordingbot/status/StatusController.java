@@ -3,7 +3,9 @@ package io.github.recordingbot.status;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import io.github.recordingbot.access.AccessConfigStore;
 import io.github.recordingbot.alert.Alerts;
@@ -12,7 +14,6 @@ import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.webex.OfficerRefusals;
 import io.github.recordingbot.webex.ProxyFailures;
-import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.WebhookProperties;
 import io.github.recordingbot.websocket.WebsocketMonitor;
 import io.github.recordingbot.websocket.WebsocketStatus;
@@ -20,15 +21,16 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.http.MediaType;
-import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /}: the operator's status page, plain server-rendered HTML that reads well
- * on a phone. Reading it changes nothing; the buttons POST to {@link AdminController}.
+ * {@code GET /}: the operator's status page ({@code templates/status/page.html}), plain
+ * server-rendered HTML that reads well on a phone. Reading it changes nothing and asks
+ * Webex nothing; the buttons POST to {@link AdminController}.
  */
-@RestController
+@Controller
 class StatusController {
 
 	private final SetupCheck setup;
@@ -79,94 +81,92 @@ class StatusController {
 		this.started = clock.instant();
 	}
 
+	/**
+	 * Renders what is known now; asks Webex nothing (the webhooks are listed in the
+	 * background).
+	 */
 	@GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-	String status(CsrfToken csrf) {
-		StatusPage page = new StatusPage("Webex Recording Bot");
+	String status(Model model) {
 		OfficerOverview.Status officer = this.officer.status();
+		List<String> alerts = new ArrayList<>();
 		if (officer.reauthorizationNeeded()) {
-			page.alert("Webex refused the Compliance Officer's authorization. Recording lookups are paused until the "
+			alerts.add("Webex refused the Compliance Officer's authorization. Recording lookups are paused until the "
 					+ "officer authorizes again at /webex/authorize.");
 		}
-		CapabilitySection.alert(this.capabilities.last()).ifPresent(page::alert);
-		page.section("Bot");
-		page.row("Identity",
+		CapabilitySection.alert(this.capabilities.last()).ifPresent(alerts::add);
+		if (!this.webhook.hasSecret()) {
+			alerts.add("POST /webhook answers 401 to every delivery because WEBHOOK_SECRET is not set.");
+		}
+		model.addAttribute("status",
+				new StatusView(alerts, bot(), settings(), OfficerSection.of(officer),
+						CapabilitySection.of(this.capabilities.last(), this.refusals.last(), true), WebhooksSection
+							.of(this.webhooks.target(), this.webhooks.previousSecret(), this.webhooks.known()),
+						config(), AlertSection.of(this.alerts), requests()));
+		return "status/page";
+	}
+
+	private TableSection bot() {
+		List<Row> rows = new ArrayList<>();
+		rows.add(Row.of("Identity",
 				this.identity.person()
 					.map((p) -> p.displayName() + " (" + p.primaryEmail() + ")")
-					.orElse("unknown: the bot token is missing or Webex did not answer"));
-		page.row("Uptime", uptime(Duration.between(this.started, this.clock.instant())));
+					.orElse("unknown: the bot token is missing or Webex did not answer")));
+		rows.add(Row.of("Uptime", uptime(Duration.between(this.started, this.clock.instant()))));
 		if (this.setup.demo()) {
-			page.row("Mode", "demo: the built-in Webex simulator answers every Webex call; chat at /demo", true);
+			rows.add(
+					Row.of("Mode", "demo: the built-in Webex simulator answers every Webex call; chat at /demo", true));
 		}
 		WebsocketStatus socket = this.websocket.status();
-		page.row("Transport",
-				"websocket".equals(socket.mode()) ? "websocket (Webex Mercury)" : "webhook (POST /webhook)");
+		rows.add(Row.of("Transport",
+				"websocket".equals(socket.mode()) ? "websocket (Webex Mercury)" : "webhook (POST /webhook)"));
 		if (socket.state() != WebsocketStatus.State.DISABLED) {
-			page.row("Websocket", socket.state().name().toLowerCase(java.util.Locale.ROOT),
-					socket.state() != WebsocketStatus.State.CONNECTED);
-			page.row("Connected since", String.valueOf(socket.connectedSince()));
-			page.row("Reconnects", socket.reconnects());
-			page.row("Last frame", String.valueOf(socket.lastFrame()));
+			rows.add(Row.of("Websocket", socket.state().name().toLowerCase(Locale.ROOT),
+					socket.state() != WebsocketStatus.State.CONNECTED));
+			rows.add(Row.of("Connected since", socket.connectedSince()));
+			rows.add(Row.of("Reconnects", socket.reconnects()));
+			rows.add(Row.of("Last frame", socket.lastFrame()));
 			if (socket.lastClose() != null) {
-				page.row("Last close", socket.lastClose());
+				rows.add(Row.of("Last close", socket.lastClose()));
 			}
 		}
-		page.section("Webex settings");
-		for (SetupCheck.Setting setting : this.setup.settings()) {
-			page.row(setting.name(), setting.present() ? "present" : "missing: " + setting.howToGet(),
-					!setting.present());
-		}
+		return new TableSection("Bot", rows);
+	}
+
+	private TableSection settings() {
+		List<Row> rows = new ArrayList<>(this.setup.settings()
+			.stream()
+			.map((s) -> Row.of(s.name(), s.present() ? "present" : "missing: " + s.howToGet(), !s.present()))
+			.toList());
 		// e.g. "proxy: proxy.corp:3128, with credentials", never the credentials
-		page.row("Outbound proxy",
+		rows.add(Row.of("Outbound proxy",
 				this.proxy.settings().describe()
 						+ this.proxy.last().map((f) -> "; last failure: " + f.describe()).orElse(""),
-				this.proxy.last().isPresent());
-		if (!this.webhook.hasSecret()) {
-			page.alert("POST /webhook answers 401 to every delivery because WEBHOOK_SECRET is not set.");
-		}
-		OfficerSection.render(page, officer);
-		CapabilitySection.render(page, this.capabilities.last(), this.refusals.last(), csrf);
-		webhooks(page, csrf);
+				this.proxy.last().isPresent()));
+		return new TableSection("Webex settings", rows);
+	}
+
+	private TableSection config() {
 		AccessConfigStore.ReloadStatus file = this.config.status();
-		page.section("Config file");
-		page.row("Path", file.path());
-		page.row("Approved users / domains", file.approvedUsers() + " / " + file.approvedDomains());
-		page.row("Last reload", file.lastAttempt() + (file.loadedOk() ? ": ok" : ": failed: " + file.lastError()),
-				!file.loadedOk());
-		page.row("Last good load", file.lastSuccess());
-		file.warnings().forEach((w) -> page.row("Warning", w, true));
-		AlertSection.render(page, this.alerts);
-		page.section("Requests since start, by outcome");
+		List<Row> rows = new ArrayList<>();
+		rows.add(Row.of("Path", file.path()));
+		rows.add(Row.of("Approved users / domains", file.approvedUsers() + " / " + file.approvedDomains()));
+		rows.add(Row.of("Last reload",
+				file.lastAttempt() + (file.loadedOk() ? ": ok" : ": failed: " + file.lastError()), !file.loadedOk()));
+		rows.add(Row.of("Last good load", file.lastSuccess()));
+		file.warnings().forEach((w) -> rows.add(Row.of("Warning", w, true)));
+		return new TableSection("Config file", rows);
+	}
+
+	private TableSection requests() {
 		List<Timer> timers = this.meters.find("bot.requests").timers().stream().toList();
-		if (timers.isEmpty()) {
-			page.row("Requests", 0);
-		}
-		timers.forEach((t) -> page.row(t.getId().getTag("decision"), t.count()));
-		return page.html();
+		List<Row> rows = timers.isEmpty() ? List.of(Row.of("Requests", 0))
+				: timers.stream().map((t) -> Row.of(t.getId().getTag("decision"), t.count())).toList();
+		return new TableSection("Requests since start, by outcome", rows);
 	}
 
 	static String uptime(Duration uptime) {
 		long days = uptime.toDays();
 		return ((days > 0) ? days + " d " : "") + uptime.toHoursPart() + " h " + uptime.toMinutesPart() + " min";
-	}
-
-	private void webhooks(StatusPage page, CsrfToken csrf) {
-		page.section("Webhooks");
-		page.row("Target", this.webhooks.target());
-		PreviousSecretRow.render(page, this.webhooks.previousSecret());
-		try {
-			List<Webhook> ours = this.webhooks.ours();
-			if (ours.isEmpty()) {
-				page.row("Registered", "none: press Register", true);
-			}
-			ours.forEach((w) -> page.row(w.resource() + "/" + w.event(), w.status() + " → " + w.targetUrl(),
-					!"active".equals(w.status())));
-		}
-		catch (RuntimeException ex) {
-			page.row("Registered", "unknown: Webex did not answer with the bot token", true);
-		}
-		page.button("/admin/webhooks/register", "Register webhooks", csrf);
-		page.button("/admin/webhooks/reactivate", "Re-activate disabled", csrf);
-		page.button("/admin/webhooks/delete", "Delete webhooks", csrf);
 	}
 
 }

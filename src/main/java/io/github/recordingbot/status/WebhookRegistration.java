@@ -42,9 +42,12 @@ class WebhookRegistration {
 
 	private final InactiveWebhooks inactive;
 
+	private final KnownWebhooks known;
+
 	WebhookRegistration(WebexClient webex, WebhookProperties webhook, BotProperties bot,
-			PreviousSecretWindow previousSecret, InactiveWebhooks inactive) {
+			PreviousSecretWindow previousSecret, InactiveWebhooks inactive, KnownWebhooks known) {
 		this.webex = webex;
+		this.known = known;
 		this.webhook = webhook;
 		this.bot = bot;
 		this.previousSecret = previousSecret;
@@ -60,12 +63,38 @@ class WebhookRegistration {
 		return this.previousSecret.status();
 	}
 
-	/** This bot's webhooks: the bot token's webhooks with our name or our target. */
+	/**
+	 * This bot's webhooks: the bot token's webhooks with our name or our target. Each
+	 * answer is kept for the status page.
+	 */
 	List<Webhook> ours() {
-		return this.webex.webhooks()
-			.stream()
-			.filter((w) -> NAME.equals(w.name()) || target().equals(w.targetUrl()))
-			.toList();
+		try {
+			List<Webhook> ours = this.webex.webhooks()
+				.stream()
+				.filter((w) -> NAME.equals(w.name()) || target().equals(w.targetUrl()))
+				.toList();
+			this.known.listed(ours);
+			return ours;
+		}
+		catch (RuntimeException ex) {
+			this.known.failed();
+			throw ex;
+		}
+	}
+
+	/** This bot's webhooks as Webex last listed them, without asking Webex. */
+	KnownWebhooks.Snapshot known() {
+		return this.known.last();
+	}
+
+	/** Lists this bot's webhooks at Webex again, for the status page; never fails. */
+	void refresh() {
+		try {
+			ours();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not list the webhooks at Webex: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	/** Replaces this bot's webhooks with fresh ones carrying the current secret. */
@@ -130,7 +159,10 @@ class WebhookRegistration {
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "${webhook.reactivation-delay:PT5M}")
 	void reactivateHourly() {
 		try {
-			reactivate();
+			if (reactivate() > 0) {
+				// the list reactivate() read is out of date now
+				refresh();
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not check the webhooks at Webex: {}", ex.getClass().getSimpleName());

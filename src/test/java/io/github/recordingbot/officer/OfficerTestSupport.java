@@ -56,6 +56,8 @@ final class OfficerTestSupport {
 		registry.add("officer.token-storage-path", () -> DIR.resolve("data").toString());
 		// the tests that count calls to Webex start right away; the check runs when asked
 		registry.add("officer.check-at-startup", () -> false);
+		// the webhooks are listed when a test asks (WebhookRegistration.refresh)
+		registry.add("bot.list-webhooks-at-startup", () -> false);
 	}
 
 	static void writeConfig(String json) {

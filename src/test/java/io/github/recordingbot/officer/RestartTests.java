@@ -76,7 +76,7 @@ class RestartTests {
 					"bot.log-dir=" + this.dir.resolve("log"), "bot.admin-password=test-admin-password",
 					"officer.client-id=integration-client-id",
 					"officer.client-secret=" + OfficerTestSupport.CLIENT_SECRET,
-					"officer.token-storage-path=" + this.dir.resolve("data"))
+					"officer.token-storage-path=" + this.dir.resolve("data"), "bot.list-webhooks-at-startup=false")
 			.map((p) -> "--" + p)
 			.toArray(String[]::new));
 	}

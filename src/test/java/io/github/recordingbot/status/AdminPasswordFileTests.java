@@ -70,7 +70,7 @@ class AdminPasswordFileTests {
 
 	static UserDetailsService operator(String password, Path file) {
 		return new SecurityConfiguration().operator(new OperatorProperties(password, file,
-				new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10))));
+				new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10)), true));
 	}
 
 }

@@ -30,7 +30,7 @@ class LoginAttemptsTests {
 	final MutableClock clock = new MutableClock(START);
 
 	final LoginAttempts attempts = new LoginAttempts(this.clock, new OperatorProperties(null, null,
-			new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10))));
+			new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10)), true));
 
 	@Test
 	void fifthFailureWithinTheWindowLocksTheAddressForTheLockout() {

@@ -65,7 +65,7 @@ class OperatorPropertiesTests {
 	@Test
 	void toStringNeverShowsThePassword() {
 		OperatorProperties properties = new OperatorProperties("correct-horse-battery", Path.of("x"),
-				new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10)));
+				new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10)), true);
 
 		assertThat(properties.toString()).doesNotContain("correct-horse-battery");
 	}

@@ -1,6 +1,7 @@
 package io.github.recordingbot.status;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.webex.ProxyFailures;
@@ -47,6 +48,9 @@ class StatusPageTests {
 	@Autowired
 	ProxyFailures proxyFailures;
 
+	@Autowired
+	WebhookRegistration webhooks;
+
 	@DynamicPropertySource
 	static void properties(DynamicPropertyRegistry registry) {
 		BotTestSupport.properties(registry);
@@ -92,6 +96,8 @@ class StatusPageTests {
 
 	@Test
 	void statusPageShowsEverySectionAndAFormWithACsrfToken() throws Exception {
+		this.webhooks.refresh();
+
 		String page = this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
 				.with(httpBasic("admin", "test-admin-password")))
@@ -134,6 +140,72 @@ class StatusPageTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
+	}
+
+	@Test
+	void renderingThePageAsksWebexNothingAndShowsTheWebhooksAsWebexLastListedThem() throws Exception {
+		this.webhooks.refresh();
+		java.time.Instant listedAt = this.webhooks.known().listedAt();
+		BotTestSupport.WEBEX.server.resetRequests();
+
+		String page = this.mvc.perform(MockMvcRequestBuilders.get("/").with(httpBasic("admin", "test-admin-password")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(BotTestSupport.WEBEX.calls()).isEmpty();
+		assertThat(page).contains("As of")
+			.contains(listedAt.toString())
+			.contains("messages/created")
+			.contains("active → https://bot.example.com/webhook")
+			.contains("attachmentActions/created")
+			.contains("inactive")
+			.doesNotContain("rooms/created");
+	}
+
+	@Test
+	void whenWebexDoesNotAnswerThePageKeepsTheLastListAndSaysWhenItFailed() throws Exception {
+		this.webhooks.refresh();
+		BotTestSupport.WEBEX.server
+			.stubFor(get(urlPathEqualTo("/v1/webhooks")).willReturn(WireMock.aResponse().withStatus(401)));
+		this.webhooks.refresh();
+		BotTestSupport.WEBEX.server.resetRequests();
+
+		String page = this.mvc.perform(MockMvcRequestBuilders.get("/").with(httpBasic("admin", "test-admin-password")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+
+		assertThat(BotTestSupport.WEBEX.calls()).isEmpty();
+		assertThat(page).contains("Webex did not answer with the bot token at " + this.webhooks.known().failedAt())
+			.contains("attachmentActions/created");
+	}
+
+	@Test
+	void anActionListsTheWebhooksAgainSoThePageShowsWhatItLeft() throws Exception {
+		var server = BotTestSupport.WEBEX.server;
+		String ours = """
+				{"items":[{"id":"%s","name":"Recording bot","targetUrl":"https://bot.example.com/webhook",
+				 "resource":"messages","event":"created","status":"active","created":"2026-01-01T00:00:00Z"}]}
+				""".formatted(OLD);
+		server.stubFor(get(urlPathEqualTo("/v1/webhooks")).inScenario("delete")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(okJson(ours))
+			.willSetStateTo("deleted"));
+		server.stubFor(get(urlPathEqualTo("/v1/webhooks")).inScenario("delete")
+			.whenScenarioStateIs("deleted")
+			.willReturn(okJson("{\"items\":[]}")));
+
+		assertThat(status(post("/admin/webhooks/delete").with(httpBasic("admin", "test-admin-password")).with(csrf())))
+			.isEqualTo(200);
+
+		server.verify(deleteRequestedFor(urlEqualTo("/v1/webhooks/" + OLD)));
+		server.verify(2, getRequestedFor(urlPathEqualTo("/v1/webhooks")));
+		assertThat(this.webhooks.known().webhooks()).isEmpty();
+		assertThat(this.mvc.perform(MockMvcRequestBuilders.get("/").with(httpBasic("admin", "test-admin-password")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("none: press Register");
 	}
 
 	@Test

@@ -46,12 +46,23 @@ class StatusSecurityHeadersTests {
 	final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
 	@Test
-	void theStatusPageHasAPolicyWithoutScriptsOrFraming() throws Exception {
+	void theStatusPageHasAPolicyWithoutScriptsInlineStylesOrFraming() throws Exception {
 		HttpResponse<String> status = get("/", OPERATOR);
 
 		assertThat(status.statusCode()).isEqualTo(200);
 		assertThat(status.headers().firstValue("Content-Security-Policy")).hasValue(
-				"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+				"default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
+		assertThat(status.body()).contains("<link rel=\"stylesheet\" href=\"/css/bot.css\">")
+			.doesNotContain("<style", "style=", "<script");
+	}
+
+	@Test
+	void theStylesheetTheCspAllowsIsServedWithoutLogin() throws Exception {
+		HttpResponse<String> stylesheet = get("/css/bot.css", null);
+
+		assertThat(stylesheet.statusCode()).isEqualTo(200);
+		assertThat(stylesheet.headers().firstValue("Content-Type")).get().asString().startsWith("text/css");
+		assertThat(stylesheet.body()).contains("tr.warn td");
 	}
 
 	@Test
@@ -63,6 +74,8 @@ class StatusSecurityHeadersTests {
 			.asString()
 			.contains("default-src 'none'")
 			.doesNotContain("script-src");
+		assertThat(answer.body()).contains("<link rel=\"stylesheet\" href=\"/css/bot.css\">")
+			.doesNotContain("<style", "style=", "<script");
 	}
 
 	@Test

@@ -78,6 +78,8 @@ public final class BotTestSupport {
 		registry.add("officer.check-at-startup", () -> false);
 		// the hourly webhook check would count among a test's Webex calls
 		registry.add("webhook.reactivation-delay", () -> "P1D");
+		// the webhooks are listed when a test asks (WebhookRegistration.refresh)
+		registry.add("bot.list-webhooks-at-startup", () -> false);
 	}
 
 	/** Writes the config file; the caller reloads the store. */

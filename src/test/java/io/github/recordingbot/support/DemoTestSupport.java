@@ -51,6 +51,8 @@ public final class DemoTestSupport {
 		registry.add("officer.token-storage-path", () -> DIR.resolve("data").toString());
 		// the tests that count calls to Webex start right away; the check runs when asked
 		registry.add("officer.check-at-startup", () -> false);
+		// the webhooks are listed when a test asks (WebhookRegistration.refresh)
+		registry.add("bot.list-webhooks-at-startup", () -> false);
 		registry.add("bot.admin-password", () -> ADMIN_PASSWORD);
 	}
 
