@@ -3,6 +3,7 @@ package io.github.recordingbot.recording;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,8 @@ import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessPolicy.PersonalRoom;
 import io.github.recordingbot.access.AccessPolicy.Verdict;
 import io.github.recordingbot.audit.AuditRecord.Decision;
+import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.recording.RequesterZones.RequesterZone;
 import io.github.recordingbot.webex.WebexException;
 import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexModels.Meeting;
@@ -29,11 +32,13 @@ import org.springframework.stereotype.Service;
  *
  * <p>
  * Budget for one request, on the documented Compliance Officer endpoints (an admin token
- * may call them too): {@code GET /admin/meetings?meetingNumber} for the meeting and its
- * series, then {@code GET /admin/recordings?meetingId=<series>} for every instance of the
- * series at once (in parallel with the personal-room check when it is needed and
- * possible), then {@code GET /recordings/{id}} for each recording in parallel, because
- * only the details carry the temporary links.
+ * may call them too): {@code GET /admin/meetings?meetingNumber} (or {@code ?webLink}) for
+ * the meeting and its series, then {@code GET /admin/recordings?meetingId=<series>} for
+ * every instance of the series at once (in parallel with the personal-room check when it
+ * is needed and possible), then {@code GET /recordings/{id}} for each recording in
+ * parallel, because only the details carry the temporary links. A request for one day
+ * adds {@code GET /people/{id}} for the requester's time zone, in parallel with the
+ * meeting lookup (cached per person), and keeps that day's recordings.
  *
  * @see <a href="https://developer.webex.com/docs/meetings#meetings-api-scopes">Meetings
  * API scopes</a>
@@ -55,8 +60,12 @@ public class RecordingLookup {
 
 	private final Clock clock;
 
+	private final RequesterZones zones;
+
 	public RecordingLookup(WebexOfficerClient webex, AccessPolicy policy, PersonalRoomCheck personalRooms,
-			RecordingReplies replies, @Qualifier("webexCallExecutor") Executor executor, Clock clock) {
+			RecordingReplies replies, @Qualifier("webexCallExecutor") Executor executor, Clock clock,
+			RequesterZones zones) {
+		this.zones = zones;
 		this.webex = webex;
 		this.policy = policy;
 		this.personalRooms = personalRooms;
@@ -72,23 +81,29 @@ public class RecordingLookup {
 	 * @return the reply and the audit facts; never throws for Webex trouble
 	 */
 	public Outcome find(RecordingRequest request) {
-		// A meeting number identifies the meeting; the host the user typed (or the
-		// sender, by default) must be its host, as the host-filtered lookup of the
+		// The time zone is needed only to filter the recordings list, so it is asked in
+		// the same round as the meeting.
+		CompletableFuture<RequesterZone> zone = (request.day() != null)
+				? CompletableFuture.supplyAsync(() -> this.zones.of(request.requesterPersonId()), this.executor)
+				: CompletableFuture.completedFuture(null);
+		// A meeting number or link identifies the meeting; the host the user typed (or
+		// the sender, by default) must be its host, as the host-filtered lookup of the
 		// original bot required.
 		Optional<Meeting> meeting;
 		try {
-			meeting = this.webex.adminMeetingsByNumber(request.meetingNumber())
-				.stream()
-				.filter((m) -> sameEmail(m.hostEmail(), request.hostEmail()))
-				.findFirst();
+			List<Meeting> meetings = (request.link() != null) ? this.webex.adminMeetingsByLink(request.link().url())
+					: this.webex.adminMeetingsByNumber(request.meetingNumber());
+			meeting = meetings.stream().filter((m) -> sameEmail(m.hostEmail(), request.hostEmail())).findFirst();
 		}
 		catch (WebexException ex) {
+			zone.cancel(false);
 			return this.upstreamErrors.outcome(ex, List.of());
 		}
 		if (meeting.isEmpty()) {
+			zone.cancel(false);
 			return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
 		}
-		return findForMeeting(request, meeting.get());
+		return findForMeeting(request, meeting.get(), zone);
 	}
 
 	/**
@@ -110,10 +125,10 @@ public class RecordingLookup {
 			}
 			return this.upstreamErrors.outcome(ex, List.of(meetingId));
 		}
-		return findForMeeting(request, meeting);
+		return findForMeeting(request, meeting, CompletableFuture.completedFuture(null));
 	}
 
-	private Outcome findForMeeting(RecordingRequest request, Meeting meeting) {
+	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, CompletableFuture<RequesterZone> zone) {
 		// A forwarded recording names one ended instance: list that instance's
 		// recordings, not the whole series' (GET /admin/recordings accepts a series,
 		// scheduled meeting or instance id).
@@ -129,7 +144,7 @@ public class RecordingLookup {
 		// needs
 		// Webex's answer waits for the list, so the calls a request makes never depend on
 		// which answer comes first.
-		boolean askWebex = this.personalRooms.needsCall(meeting);
+		boolean askWebex = !personalRoomLink(request) && this.personalRooms.needsCall(meeting);
 		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, askWebex);
 		Verdict room = askWebex ? Verdict.ALLOW : roomVerdict(request, meeting, personalRoom.join());
 		if (!room.allowed()) {
@@ -147,15 +162,18 @@ public class RecordingLookup {
 		if (!room.allowed()) {
 			return denied(room, meetingIds);
 		}
+		DayFilter day = dayFilter(request, zone);
 		List<Recording> inWindow = listed.stream()
 			.filter((r) -> r.id() != null)
 			.filter((r) -> r.status() == null || "available".equals(r.status()))
 			.filter((r) -> recordedAt(r) == null || !recordedAt(r).isBefore(from))
+			.filter((r) -> day == null || day.contains(recordedAt(r)))
 			.sorted(Comparator.comparing(RecordingLookup::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
 		if (inWindow.isEmpty()) {
-			return new Outcome(this.replies.noRecordings(request, meeting), Decision.NODATA, "no_recordings",
-					meetingIds, List.of());
+			Reply none = (day != null) ? this.replies.noRecordingsOn(request, meeting, day.date(), day.zone())
+					: this.replies.noRecordings(request, meeting);
+			return new Outcome(none, Decision.NODATA, "no_recordings", meetingIds, List.of());
 		}
 		List<Recording> details;
 		try {
@@ -170,8 +188,29 @@ public class RecordingLookup {
 			.map(Recording::meetingId)
 			.filter((id) -> id != null && !instanceIds.contains(id))
 			.forEach(instanceIds::add);
-		return new Outcome(this.replies.recordings(meeting, details), Decision.PERMITTED, "ok", instanceIds,
-				recordingIds);
+		Reply reply = (day != null) ? this.replies.recordingsOn(meeting, details, day.date(), day.zone())
+				: this.replies.recordings(meeting, details);
+		return new Outcome(reply, Decision.PERMITTED, "ok", instanceIds, recordingIds);
+	}
+
+	/**
+	 * A personal room's link ({@code /meet/<name>}) names a personal room whatever shape
+	 * the meeting Webex returns for it has.
+	 */
+	private static boolean personalRoomLink(RecordingRequest request) {
+		return request.link() != null && request.link().personalRoom();
+	}
+
+	/** The day asked for, in the requester's zone; {@code null} for every day. */
+	private DayFilter dayFilter(RecordingRequest request, CompletableFuture<RequesterZone> zone) {
+		if (request.day() == null) {
+			return null;
+		}
+		RequesterZone requesterZone = zone.join();
+		if (requesterZone == null) {
+			requesterZone = this.zones.of(request.requesterPersonId());
+		}
+		return new DayFilter(request.day().in(requesterZone.zone(), this.clock), requesterZone);
 	}
 
 	private Verdict roomVerdict(RecordingRequest request, Meeting meeting, PersonalRoom personalRoom) {
@@ -190,6 +229,9 @@ public class RecordingLookup {
 			boolean askWebex) {
 		if (!this.policy.needsPersonalRoomCheck(request.requesterPersonId(), meeting.hostUserId())) {
 			return CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
+		}
+		if (personalRoomLink(request)) {
+			return CompletableFuture.completedFuture(PersonalRoom.PERSONAL_ROOM);
 		}
 		if (!askWebex) {
 			return CompletableFuture
@@ -248,6 +290,21 @@ public class RecordingLookup {
 
 	private static Instant recordedAt(Recording recording) {
 		return (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
+	}
+
+	/**
+	 * One calendar day in the requester's zone.
+	 *
+	 * @param date the day
+	 * @param zone the zone and where it came from
+	 */
+	private record DayFilter(LocalDate date, RequesterZone zone) {
+
+		/** Whether a recording made at that instant belongs to the day. */
+		boolean contains(Instant at) {
+			return at != null && at.atZone(this.zone.zone()).toLocalDate().equals(this.date);
+		}
+
 	}
 
 }
