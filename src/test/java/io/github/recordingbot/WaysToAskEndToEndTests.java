@@ -257,6 +257,9 @@ class WaysToAskEndToEndTests extends BotEndToEndTest {
 			// with a day, the form's days back does not apply
 			assertThat(links(JSON.readTree(awaitReplies(1).get(0))))
 				.containsExactlyElementsOf(expectedLinks(List.of(day)));
+			// the card action already looked the sender up: the zone costs no call
+			assertThat(WEBEX.calls()).filteredOn((c) -> c.getUrl().startsWith("/v1/people/")).hasSize(1);
+			assertThat(WEBEX.calls()).hasSize(3 + 3 + 1);
 		}
 
 		@ParameterizedTest

@@ -38,7 +38,8 @@ import org.springframework.stereotype.Service;
  * is needed and possible), then {@code GET /recordings/{id}} for each recording in
  * parallel, because only the details carry the temporary links. A request for one day
  * adds {@code GET /people/{id}} for the requester's time zone, in parallel with the
- * meeting lookup (cached per person), and keeps that day's recordings.
+ * meeting lookup (no call for a card submit, whose sender is already looked up), and
+ * keeps that day's recordings.
  *
  * @see <a href="https://developer.webex.com/docs/meetings#meetings-api-scopes">Meetings
  * API scopes</a>

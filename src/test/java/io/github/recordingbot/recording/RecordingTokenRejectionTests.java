@@ -225,7 +225,7 @@ class RecordingTokenRejectionTests {
 	RecordingLookup lookup(OfficerTokens tokens) {
 		WebexOfficerClient client = client(tokens);
 		return new RecordingLookup(client, new AccessPolicy(() -> this.config), new PersonalRoomCheck(client),
-				replies(), this.executor, this.clock, new RequesterZones(null));
+				replies(), this.executor, this.clock, (personId) -> RequesterZones.RequesterZone.UTC);
 	}
 
 	RecentRecordings recent(OfficerTokens tokens) {
