@@ -241,6 +241,20 @@ class WaysToAskEndToEndTests extends BotEndToEndTest {
 		}
 
 		@Test
+		void dayOfAnUnknownMeetingMakesTheSameCallsWhicheverAnswerComesFirst() {
+			String alice = newAlice();
+			WEBEX.person(alice, ALICE_EMAIL, "Europe/Prague");
+			WEBEX.noMeetings("987654321");
+
+			send(alice, "rec 987654321 today");
+
+			assertThat(awaitReplies(1).get(0)).contains("No meeting 987654321");
+			assertThat(WEBEX.calls()).extracting((c) -> c.getUrl().replaceAll("\\?.*", ""))
+				.containsExactlyInAnyOrder("/v1/messages/" + lastMessage(), "/v1/people/" + alice, "/v1/admin/meetings",
+						"/v1/messages");
+		}
+
+		@Test
 		void cardDateFieldAsksForThatDay() {
 			String alice = newAlice();
 			WEBEX.person(alice, ALICE_EMAIL);
@@ -369,8 +383,15 @@ class WaysToAskEndToEndTests extends BotEndToEndTest {
 		recordings.forEach(WEBEX::recordingDetails);
 	}
 
+	String messageId;
+
+	String lastMessage() {
+		return this.messageId;
+	}
+
 	String send(String personId, String text) {
-		String messageId = WebexFake.id("MESSAGE", "ways-" + (++this.sent) + "-" + System.nanoTime());
+		this.messageId = WebexFake.id("MESSAGE", "ways-" + (++this.sent) + "-" + System.nanoTime());
+		String messageId = this.messageId;
 		WEBEX.message(messageId, personId, ALICE_EMAIL, "direct", text);
 		deliver(WebexFake.envelope("messages", messageId, personId, ALICE_EMAIL, "direct"));
 		return messageId;

@@ -97,14 +97,20 @@ public class RecordingLookup {
 			meeting = meetings.stream().filter((m) -> sameEmail(m.hostEmail(), request.hostEmail())).findFirst();
 		}
 		catch (WebexException ex) {
-			zone.cancel(false);
+			settle(zone);
 			return this.upstreamErrors.outcome(ex, List.of());
 		}
+		// Waited for on every path, so that a request's calls are all made before its
+		// reply, whatever the answers.
+		RequesterZone requesterZone = settle(zone);
 		if (meeting.isEmpty()) {
-			zone.cancel(false);
 			return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
 		}
-		return findForMeeting(request, meeting.get(), zone);
+		return findForMeeting(request, meeting.get(), requesterZone);
+	}
+
+	private static RequesterZone settle(CompletableFuture<RequesterZone> zone) {
+		return zone.exceptionally((ex) -> RequesterZone.UTC).join();
 	}
 
 	/**
@@ -126,10 +132,14 @@ public class RecordingLookup {
 			}
 			return this.upstreamErrors.outcome(ex, List.of(meetingId));
 		}
-		return findForMeeting(request, meeting, CompletableFuture.completedFuture(null));
+		return findForMeeting(request, meeting, null);
 	}
 
-	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, CompletableFuture<RequesterZone> zone) {
+	/**
+	 * @param zone the requester's zone when the request asks for one day, else
+	 * {@code null}
+	 */
+	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, RequesterZone zone) {
 		// A forwarded recording names one ended instance: list that instance's
 		// recordings, not the whole series' (GET /admin/recordings accepts a series,
 		// scheduled meeting or instance id).
@@ -203,15 +213,11 @@ public class RecordingLookup {
 	}
 
 	/** The day asked for, in the requester's zone; {@code null} for every day. */
-	private DayFilter dayFilter(RecordingRequest request, CompletableFuture<RequesterZone> zone) {
-		if (request.day() == null) {
+	private DayFilter dayFilter(RecordingRequest request, RequesterZone zone) {
+		if (request.day() == null || zone == null) {
 			return null;
 		}
-		RequesterZone requesterZone = zone.join();
-		if (requesterZone == null) {
-			requesterZone = this.zones.of(request.requesterPersonId());
-		}
-		return new DayFilter(request.day().in(requesterZone.zone(), this.clock), requesterZone);
+		return new DayFilter(request.day().in(zone.zone(), this.clock), zone);
 	}
 
 	private Verdict roomVerdict(RecordingRequest request, Meeting meeting, PersonalRoom personalRoom) {
