@@ -155,7 +155,7 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 				ids.add(e.get("id").asString());
 			}
 		});
-		assertThat(ids).containsExactly("meeting_number", "meeting_host", "days_back");
+		assertThat(ids).containsExactly("meeting_number", "meeting_host", "days_back", "meeting_date");
 		assertThat(WEBEX.calls()).hasSize(2);
 	}
 

@@ -49,6 +49,8 @@ final class AuditLineFormat {
 		line.put("meetingNumber", record.meetingNumber());
 		line.put("hostEmail", record.hostEmail());
 		line.put("daysBack", record.daysBack());
+		line.put("meetingLink", record.meetingLink());
+		line.put("meetingDay", record.meetingDay());
 		line.put("decision", (record.decision() != null) ? record.decision().value() : null);
 		line.put("reason", record.reason());
 		addAll(line.putArray("meetingIds"), record.meetingIds());

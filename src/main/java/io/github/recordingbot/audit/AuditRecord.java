@@ -18,6 +18,10 @@ import java.util.List;
  * @param meetingNumber meeting number asked for, if any
  * @param hostEmail host e-mail asked for, if any
  * @param daysBack days back asked for, if any
+ * @param meetingLink the meeting link asked with, if any, with only its site and kind
+ * (the meeting id or room name in a link lets anyone join)
+ * @param meetingDay the one day asked for, if any ({@code 2026-11-18}, or {@code today-1}
+ * for "yesterday" in the requester's time zone)
  * @param decision the outcome
  * @param reason a short machine-readable reason code
  * @param meetingIds meeting ids the answer was about
@@ -28,12 +32,21 @@ import java.util.List;
  * line; 0 on every other line
  */
 public record AuditRecord(Instant ts, String requestId, String eventId, Requester requester, String roomType,
-		String command, String meetingNumber, String hostEmail, Integer daysBack, Decision decision, String reason,
-		List<String> meetingIds, List<String> recordingIds, long durationMs, long suppressed) {
+		String command, String meetingNumber, String hostEmail, Integer daysBack, String meetingLink, String meetingDay,
+		Decision decision, String reason, List<String> meetingIds, List<String> recordingIds, long durationMs,
+		long suppressed) {
 
 	public AuditRecord {
 		meetingIds = (meetingIds != null) ? List.copyOf(meetingIds) : List.of();
 		recordingIds = (recordingIds != null) ? List.copyOf(recordingIds) : List.of();
+	}
+
+	/** A record without a meeting link or day. */
+	public AuditRecord(Instant ts, String requestId, String eventId, Requester requester, String roomType,
+			String command, String meetingNumber, String hostEmail, Integer daysBack, Decision decision, String reason,
+			List<String> meetingIds, List<String> recordingIds, long durationMs, long suppressed) {
+		this(ts, requestId, eventId, requester, roomType, command, meetingNumber, hostEmail, daysBack, null, null,
+				decision, reason, meetingIds, recordingIds, durationMs, suppressed);
 	}
 
 	/**

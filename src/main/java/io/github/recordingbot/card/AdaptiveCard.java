@@ -47,7 +47,7 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 	}
 
 	/** A body element. */
-	public sealed interface Element permits TextBlock, TextInput, NumberInput, ChoiceSet, Container {
+	public sealed interface Element permits TextBlock, TextInput, NumberInput, DateInput, ChoiceSet, Container {
 
 	}
 
@@ -108,6 +108,17 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 
 	}
 
+	/** {@code Input.Date}: submits {@code YYYY-MM-DD}, or nothing when left empty. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record DateInput(String id, String label, String min, String max, String errorMessage) implements Element {
+
+		@JsonProperty("type")
+		public String type() {
+			return "Input.Date";
+		}
+
+	}
+
 	/**
 	 * {@code Input.ChoiceSet}; a compact one is a drop-down whose choice titles are plain
 	 * text, not markdown.
@@ -159,9 +170,22 @@ public record AdaptiveCard(List<Element> body, List<Action> actions) {
 
 	}
 
-	/** {@code Action.Submit}; Webex merges {@code data} into the submitted inputs. */
+	/**
+	 * {@code Action.Submit}; Webex merges {@code data} into the submitted inputs.
+	 * {@code associatedInputs} {@code none} (1.3) submits no input, so a required field
+	 * elsewhere on the card does not block the button.
+	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Submit(String title, Map<String, String> data) implements Action {
+	public record Submit(String title, Map<String, String> data, String associatedInputs) implements Action {
+
+		public Submit(String title, Map<String, String> data) {
+			this(title, data, null);
+		}
+
+		/** A button that sends only its {@code data}. */
+		public static Submit withoutInputs(String title, Map<String, String> data) {
+			return new Submit(title, data, "none");
+		}
 
 		@JsonProperty("type")
 		public String type() {

@@ -1,21 +1,36 @@
 package io.github.recordingbot.conversation;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.github.recordingbot.recording.MeetingDay;
+import io.github.recordingbot.recording.MeetingLink;
 import io.github.recordingbot.recording.RecentRecordings;
 
 /**
  * Turns chat text and card inputs into a {@link Command}.
  *
  * <p>
- * Commands are whole words, case-insensitive ({@code direct} is not {@code rec}). A
- * meeting number is ASCII digits and may be written in groups ({@code 123 456 789}). A
+ * Commands are whole words, case-insensitive ({@code direct} is not {@code rec}):
+ *
+ * <pre>
+ * rec &lt;meeting number | meeting link&gt; [host e-mail] [days back | [on] &lt;day&gt;]
+ * recent [days back]
+ * </pre>
+ *
+ * A meeting number is ASCII digits and may be written in groups ({@code 123 456 789}). A
  * trailing group of one to three digits after a complete meeting number is the number of
- * days back ({@code rec 123456789 20}).
+ * days back ({@code rec 123456789 20}). A link must pass {@link MeetingLink#parse}. A day
+ * is an ISO date ({@code 2026-11-18}, checked strictly) or a day word in English or Czech
+ * ({@code today}, {@code yesterday}, {@code dnes}, {@code včera}), optionally after
+ * {@code on} or {@code dne}.
  */
 final class CommandParser {
 
@@ -33,6 +48,29 @@ final class CommandParser {
 	static final String MEETING_HOST = "meeting_host";
 
 	static final String DAYS_BACK = "days_back";
+
+	/** The help card's optional day ({@code Input.Date}, {@code YYYY-MM-DD}). */
+	static final String MEETING_DATE = "meeting_date";
+
+	/** What the help card's second button submits to ask for {@code recent}. */
+	static final String COMMAND_KEYWORD = "command_keyword";
+
+	static final String REC = "rec";
+
+	static final String RECENT = "recent";
+
+	/** The words that may come before a day. */
+	static final List<String> ON = List.of("on", "dne");
+
+	/**
+	 * Day words, in both languages whatever the configured one, and days before today.
+	 */
+	static final Map<String, Integer> DAY_WORDS = Map.of("today", 0, "yesterday", 1, "dnes", 0, "včera", 1, "vcera", 1);
+
+	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final Pattern ISO_DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
 	private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
@@ -67,8 +105,11 @@ final class CommandParser {
 		}
 		List<String> words = List.of(WHITESPACE.split(trimmed));
 		String first = words.get(0).toLowerCase(Locale.ROOT);
-		if (first.equals("rec")) {
+		if (first.equals(REC)) {
 			return parseRec(words.subList(1, words.size()));
+		}
+		if (first.equals(RECENT)) {
+			return parseRecent(words.subList(1, words.size()));
 		}
 		return new Command.Help();
 	}
@@ -82,6 +123,9 @@ final class CommandParser {
 		if (inputs == null) {
 			return new Command.Invalid("no_inputs");
 		}
+		if (RECENT.equals(string(inputs.get(COMMAND_KEYWORD)))) {
+			return new Command.Recent(null);
+		}
 		if (inputs.containsKey(RecentRecordings.MEETING_ID)) {
 			String meetingId = string(inputs.get(RecentRecordings.MEETING_ID));
 			return (meetingId != null && MEETING_ID.matcher(meetingId).matches()) ? new Command.Pick(meetingId)
@@ -90,13 +134,32 @@ final class CommandParser {
 		String number = string(inputs.get(MEETING_NUMBER));
 		String host = string(inputs.get(MEETING_HOST));
 		String days = string(inputs.get(DAYS_BACK));
-		if (number == null || number.length() > 40 || (host != null && host.length() > 320)
-				|| (days != null && days.length() > 12)) {
+		String date = string(inputs.get(MEETING_DATE));
+		if (number == null || number.length() > MeetingLink.MAX_LENGTH || (host != null && host.length() > 320)
+				|| (days != null && days.length() > 12) || (date != null && date.length() > 12)) {
 			return new Command.Invalid("bad_card_input");
 		}
-		String digits = WHITESPACE.matcher(number.strip()).replaceAll("");
-		if (!MEETING_NUMBER_DIGITS.matcher(digits).matches()) {
-			return new Command.Invalid("bad_meeting_number");
+		String digits = null;
+		MeetingLink link = null;
+		if (MeetingLink.looksLikeLink(number.strip())) {
+			link = MeetingLink.parse(number.strip()).orElse(null);
+			if (link == null) {
+				return new Command.Invalid("bad_meeting_link");
+			}
+		}
+		else {
+			digits = WHITESPACE.matcher(number.strip()).replaceAll("");
+			if (!MEETING_NUMBER_DIGITS.matcher(digits).matches()) {
+				return new Command.Invalid("bad_meeting_number");
+			}
+		}
+		MeetingDay day = null;
+		if (date != null && !date.isBlank()) {
+			// Input.Date submits ISO dates only: a day word here is not from the card.
+			day = ISO_DATE_SHAPE.matcher(date.strip()).matches() ? day(date.strip()) : null;
+			if (day == null) {
+				return new Command.Invalid("bad_day");
+			}
 		}
 		String hostEmail = null;
 		if (host != null && !host.isBlank()) {
@@ -106,16 +169,102 @@ final class CommandParser {
 			hostEmail = host.strip();
 		}
 		Integer daysBack = null;
-		if (days != null && !days.isBlank()) {
+		if (day == null && days != null && !days.isBlank()) {
+			// With a day the form's days back (which always has a value) does not apply.
 			daysBack = days(days.strip());
 			if (daysBack == null) {
 				return new Command.Invalid("bad_days_back");
 			}
 		}
-		return new Command.Rec(digits, hostEmail, daysBack);
+		return new Command.Rec(digits, link, hostEmail, daysBack, day);
+	}
+
+	private static Command parseRecent(List<String> args) {
+		if (args.isEmpty()) {
+			return new Command.Recent(null);
+		}
+		Integer days = (args.size() == 1) ? days(args.get(0)) : null;
+		return (days != null) ? new Command.Recent(days) : new Command.Invalid("bad_recent_days");
+	}
+
+	/**
+	 * A meeting link as the first argument of {@code rec}: anything that looks like a
+	 * link is judged as one, so that a rejected link gets the usage reply and never
+	 * reaches Webex.
+	 */
+	private static Command parseRecByLink(List<String> args) {
+		MeetingLink link = MeetingLink.parse(args.get(0)).orElse(null);
+		if (link == null) {
+			return new Command.Invalid("bad_meeting_link");
+		}
+		return parseRest(null, link, args.subList(1, args.size()));
+	}
+
+	/** What may follow the meeting: {@code [host e-mail] [days back | [on] <day>]}. */
+	private static Command parseRest(String number, MeetingLink link, List<String> rest) {
+		int i = 0;
+		String hostEmail = null;
+		if (i < rest.size() && rest.get(i).indexOf('@') >= 0) {
+			if (!EMAIL.matcher(rest.get(i)).matches()) {
+				return new Command.Invalid("bad_host_email");
+			}
+			hostEmail = rest.get(i);
+			i++;
+		}
+		Integer daysBack = null;
+		MeetingDay day = null;
+		if (i < rest.size() && DIGITS.matcher(rest.get(i)).matches()) {
+			daysBack = days(rest.get(i));
+			if (daysBack == null) {
+				return new Command.Invalid("bad_days_back");
+			}
+			i++;
+		}
+		else if (i < rest.size()) {
+			if (ON.contains(rest.get(i).toLowerCase(Locale.ROOT)) && i + 1 < rest.size()) {
+				i++;
+			}
+			day = day(rest.get(i));
+			if (day == null) {
+				return new Command.Invalid(
+						(hostEmail == null && i == 0 && !looksLikeDay(rest.get(i))) ? "bad_host_email" : "bad_day");
+			}
+			i++;
+		}
+		if (i < rest.size()) {
+			return new Command.Invalid("extra_words");
+		}
+		return new Command.Rec(number, link, hostEmail, daysBack, day);
+	}
+
+	/**
+	 * A day: an ISO date that exists ({@code 2026-02-30} does not) or a day word; range
+	 * checks need the clock and come later.
+	 */
+	private static MeetingDay day(String text) {
+		Integer daysAgo = DAY_WORDS.get(text.toLowerCase(Locale.ROOT));
+		if (daysAgo != null) {
+			return MeetingDay.daysAgo(daysAgo);
+		}
+		if (!ISO_DATE_SHAPE.matcher(text).matches()) {
+			return null;
+		}
+		try {
+			return MeetingDay.on(LocalDate.parse(text, ISO_DATE));
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	private static boolean looksLikeDay(String text) {
+		return ON.contains(text.toLowerCase(Locale.ROOT)) || text.indexOf('-') > 0;
 	}
 
 	private static Command parseRec(List<String> args) {
+		if (!args.isEmpty() && MeetingLink.looksLikeLink(args.get(0))) {
+			return parseRecByLink(args);
+		}
 		List<String> numberGroups = new ArrayList<>();
 		int i = 0;
 		while (i < args.size() && DIGITS.matcher(args.get(i)).matches()) {
@@ -125,39 +274,18 @@ final class CommandParser {
 		if (numberGroups.isEmpty()) {
 			return new Command.Invalid("bad_meeting_number");
 		}
-		String hostEmail = null;
-		Integer daysBack = null;
-		if (i < args.size()) {
-			String host = args.get(i);
-			if (!EMAIL.matcher(host).matches()) {
-				return new Command.Invalid("bad_host_email");
-			}
-			hostEmail = host;
-			i++;
-			if (i < args.size()) {
-				daysBack = days(args.get(i));
-				if (daysBack == null) {
-					return new Command.Invalid("bad_days_back");
-				}
-				i++;
-			}
-		}
-		else if (numberGroups.size() > 1) {
+		if (i == args.size() && numberGroups.size() > 1) {
 			String last = numberGroups.get(numberGroups.size() - 1);
 			String before = String.join("", numberGroups.subList(0, numberGroups.size() - 1));
 			if (last.length() <= 3 && MEETING_NUMBER_DIGITS.matcher(before).matches()) {
-				daysBack = days(last);
-				numberGroups = numberGroups.subList(0, numberGroups.size() - 1);
+				return new Command.Rec(before, null, days(last));
 			}
-		}
-		if (i < args.size()) {
-			return new Command.Invalid("extra_words");
 		}
 		String number = String.join("", numberGroups);
 		if (!MEETING_NUMBER_DIGITS.matcher(number).matches()) {
 			return new Command.Invalid("bad_meeting_number");
 		}
-		return new Command.Rec(number, hostEmail, daysBack);
+		return parseRest(number, null, args.subList(i, args.size()));
 	}
 
 	private static boolean firstWordIsRec(String text) {

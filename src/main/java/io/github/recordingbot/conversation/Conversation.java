@@ -141,19 +141,41 @@ public class Conversation {
 		Command command = (inbound.event().kind() == ChatEvent.Kind.CARD_ACTION)
 				? CommandParser.parseCard(inbound.inputs()) : CommandParser.parseText(inbound.text());
 		if (command instanceof Command.Rec rec) {
-			int days = (rec.daysBack() != null) ? rec.daysBack() : ConversationReplies.defaultDaysBack(config);
+			// One day is looked for within the whole allowed window.
+			int days = (rec.day() != null) ? config.maxDaysBack()
+					: (rec.daysBack() != null) ? rec.daysBack() : ConversationReplies.defaultDaysBack(config);
 			String host = (rec.hostEmail() != null) ? rec.hostEmail() : inbound.personEmail();
 			RecordingRequest request = new RecordingRequest(inbound.personId(), inbound.personEmail(),
-					rec.meetingNumber(), host, days);
+					rec.meetingNumber(), host, days, rec.link(), rec.day());
 			if (days < 1 || days > config.maxDaysBack()) {
 				finish(inbound, requestId, rec.name(), request,
 						Outcome.of(this.replies.daysOutOfRange(), Decision.INVALID, "days_out_of_range"));
 				return;
 			}
-			if (rateLimited(inbound, requestId, rec.name(), rec.meetingNumber(), request, config)) {
+			if (rec.day() != null && !rec.day().within(this.clock, config.maxDaysBack())) {
+				finish(inbound, requestId, rec.name(), request,
+						Outcome.of(this.replies.dayOutOfRange(), Decision.INVALID, "day_out_of_range"));
+				return;
+			}
+			String meeting = (rec.link() != null) ? rec.link().url() : rec.meetingNumber();
+			if (rateLimited(inbound, requestId, rec.name(), meeting, request, config)) {
 				return;
 			}
 			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));
+		}
+		else if (command instanceof Command.Recent recent) {
+			int max = ConversationReplies.maxRecentDays(config);
+			int days = (recent.days() != null) ? recent.days() : max;
+			if (days < 1 || days > max) {
+				finish(inbound, requestId, recent.name(), null,
+						Outcome.of(this.replies.recentDaysOutOfRange(), Decision.INVALID, "days_out_of_range"));
+				return;
+			}
+			if (rateLimited(inbound, requestId, recent.name(), null, null, config)) {
+				return;
+			}
+			ForwardedRecordings.Answer answer = this.forwards.recent(inbound, recent, days);
+			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
 		}
 		else if (command instanceof Command.Pick pick) {
 			// The picked meeting counts toward meetings_per_day like a typed number: the
@@ -201,8 +223,10 @@ public class Conversation {
 		AuditRecord record = new AuditRecord(this.clock.instant(), requestId, event.eventId(),
 				new Requester(inbound.personEmail(), inbound.personId()), inbound.roomType(), command,
 				(request != null) ? request.meetingNumber() : null, (request != null) ? request.hostEmail() : null,
-				(request != null) ? request.daysBack() : null, outcome.decision(), outcome.reason(),
-				outcome.meetingIds(), outcome.recordingIds(),
+				(request != null) ? request.daysBack() : null,
+				(request != null && request.link() != null) ? request.link().redacted() : null,
+				(request != null && request.day() != null) ? request.day().audit() : null, outcome.decision(),
+				outcome.reason(), outcome.meetingIds(), outcome.recordingIds(),
 				Duration.between(event.received(), this.clock.instant()).toMillis(), suppressed);
 		Reply reply = outcome.reply();
 		try {

@@ -57,6 +57,17 @@ class ForwardedRecordings {
 	}
 
 	/**
+	 * {@code recent [days]}: the sender's own recordings to pick from, the same offer as
+	 * for a webhook forward with the sender's window. The request only carries the audit
+	 * facts: no meeting is looked up.
+	 */
+	Answer recent(Inbound inbound, Command.Recent recent, int days) {
+		RecordingRequest request = new RecordingRequest(inbound.personId(), inbound.personEmail(), null,
+				inbound.personEmail(), days);
+		return new Answer(recent.name(), request, this.recent.mine(inbound.personEmail(), days));
+	}
+
+	/**
 	 * A request for a meeting known by id: no number, the whole allowed window, and the
 	 * sender as the host to list with when the meeting does not name its host.
 	 */

@@ -8,6 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexModels.AttachmentAction;
 import io.github.recordingbot.webex.WebexModels.Message;
+import io.github.recordingbot.webex.WebexModels.Person;
 
 import org.springframework.stereotype.Component;
 
@@ -34,6 +35,11 @@ class InboundResolver {
 	private final WebexClient webex;
 
 	private final Cache<String, String> emails = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofHours(1))
+		.maximumSize(10_000)
+		.build();
+
+	private final Cache<String, Person> people = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofHours(1))
 		.maximumSize(10_000)
 		.build();
@@ -71,10 +77,19 @@ class InboundResolver {
 	}
 
 	private Inbound fromCardAction(ChatEvent event, AttachmentAction action) {
-		String email = this.emails.get(action.personId(), (id) -> this.webex.person(id).primaryEmail());
+		String email = this.emails.get(action.personId(), (id) -> person(id).primaryEmail());
 		Map<String, Object> inputs = (action.inputs() != null) ? action.inputs() : Map.of();
 		return new Inbound(event, action.personId(), email, action.roomId(), roomType(action.roomId()), null, inputs,
 				false);
+	}
+
+	/**
+	 * The person as {@code GET /people/{id}} says, cached like e-mails: a card action
+	 * fills it, so a later question about the sender (such as the time zone) costs no
+	 * call.
+	 */
+	Person person(String personId) {
+		return this.people.get(personId, this.webex::person);
 	}
 
 	/** The room's type as Webex says; {@code null} (not direct) for an unknown room. */

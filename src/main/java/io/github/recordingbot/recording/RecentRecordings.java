@@ -78,21 +78,62 @@ public class RecentRecordings {
 		catch (WebexException ex) {
 			return this.upstreamErrors.outcome(ex, List.of());
 		}
-		Map<String, Recording> byMeeting = new LinkedHashMap<>();
-		recordings.stream()
-			.filter((r) -> r.meetingId() != null && (r.status() == null || "available".equals(r.status())))
-			.filter((r) -> r.hostEmail() != null && r.hostEmail().trim().equalsIgnoreCase(senderEmail.trim()))
-			.sorted(Comparator.comparing(RecentRecordings::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
-			.forEach((r) -> byMeeting.putIfAbsent(r.meetingId(), r));
+		List<Recording> shown = ownByMeeting(recordings, senderEmail);
 		String hint = this.texts.get("reply.formHint");
-		if (byMeeting.isEmpty()) {
+		if (shown.isEmpty()) {
 			return Outcome.of(Reply.text(hint + "\n\n" + this.texts.get("reply.forward.noRecent", WINDOW.toDays())),
 					Decision.NODATA, "no_recent_recordings");
 		}
-		List<Recording> shown = byMeeting.values().stream().limit(MAX_SHOWN).toList();
+		return offered(this.replies.recentRecordings(shown), shown);
+	}
+
+	/**
+	 * {@code recent [days]}: the sender's own recordings of the last days as a card to
+	 * pick from, with the same single list call as {@link #offer}.
+	 * @param senderEmail the sender's e-mail, from the API
+	 * @param days how many days back, 1 to {@link #WINDOW} (the caller checks)
+	 * @return the reply and the audit facts (the meetings offered)
+	 */
+	public Outcome mine(String senderEmail, int days) {
+		Instant to = this.clock.instant();
+		List<Recording> recordings;
+		try {
+			recordings = this.webex.adminRecordingsBetween(to.minus(Duration.ofDays(days)), to);
+		}
+		catch (WebexException ex) {
+			return this.upstreamErrors.outcome(ex, List.of());
+		}
+		List<Recording> shown = ownByMeeting(recordings, senderEmail);
+		if (shown.isEmpty()) {
+			return Outcome.of(Reply.text(this.texts.get("reply.forward.noRecent", days)), Decision.NODATA,
+					"no_recent_recordings");
+		}
+		return offered(this.replies.myRecordings(days, shown), shown);
+	}
+
+	/** The days {@code recent} may cover: what one list call allows. */
+	public static int maxDays() {
+		return (int) WINDOW.toDays();
+	}
+
+	private static Outcome offered(Reply reply, List<Recording> shown) {
 		List<String> offered = shown.stream().map(Recording::meetingId).toList();
-		return new Outcome(this.replies.recentRecordings(shown), Decision.PERMITTED, "recent_recordings_offered",
-				offered, List.of());
+		return new Outcome(reply, Decision.PERMITTED, "recent_recordings_offered", offered, List.of());
+	}
+
+	/**
+	 * The newest available recording of each meeting the sender hosted, newest first, at
+	 * most {@link #MAX_SHOWN}.
+	 */
+	private static List<Recording> ownByMeeting(List<Recording> recordings, String senderEmail) {
+		Map<String, Recording> byMeeting = new LinkedHashMap<>();
+		recordings.stream()
+			.filter((r) -> r.meetingId() != null && (r.status() == null || "available".equals(r.status())))
+			.filter((r) -> senderEmail != null && r.hostEmail() != null
+					&& r.hostEmail().trim().equalsIgnoreCase(senderEmail.trim()))
+			.sorted(Comparator.comparing(RecentRecordings::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
+			.forEach((r) -> byMeeting.putIfAbsent(r.meetingId(), r));
+		return byMeeting.values().stream().limit(MAX_SHOWN).toList();
 	}
 
 	private static Instant recordedAt(Recording recording) {

@@ -3,6 +3,7 @@ package io.github.recordingbot.recording;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,8 @@ import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessPolicy.PersonalRoom;
 import io.github.recordingbot.access.AccessPolicy.Verdict;
 import io.github.recordingbot.audit.AuditRecord.Decision;
+import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.recording.RequesterZones.RequesterZone;
 import io.github.recordingbot.webex.WebexException;
 import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexModels.Meeting;
@@ -29,11 +32,14 @@ import org.springframework.stereotype.Service;
  *
  * <p>
  * Budget for one request, on the documented Compliance Officer endpoints (an admin token
- * may call them too): {@code GET /admin/meetings?meetingNumber} for the meeting and its
- * series, then {@code GET /admin/recordings?meetingId=<series>} for every instance of the
- * series at once (in parallel with the personal-room check when it is needed and
- * possible), then {@code GET /recordings/{id}} for each recording in parallel, because
- * only the details carry the temporary links.
+ * may call them too): {@code GET /admin/meetings?meetingNumber} (or {@code ?webLink}) for
+ * the meeting and its series, then {@code GET /admin/recordings?meetingId=<series>} for
+ * every instance of the series at once (in parallel with the personal-room check when it
+ * is needed and possible), then {@code GET /recordings/{id}} for each recording in
+ * parallel, because only the details carry the temporary links. A request for one day
+ * adds {@code GET /people/{id}} for the requester's time zone, in parallel with the
+ * meeting lookup (no call for a card submit, whose sender is already looked up), and
+ * keeps that day's recordings.
  *
  * @see <a href="https://developer.webex.com/docs/meetings#meetings-api-scopes">Meetings
  * API scopes</a>
@@ -55,8 +61,12 @@ public class RecordingLookup {
 
 	private final Clock clock;
 
+	private final RequesterZones zones;
+
 	public RecordingLookup(WebexOfficerClient webex, AccessPolicy policy, PersonalRoomCheck personalRooms,
-			RecordingReplies replies, @Qualifier("webexCallExecutor") Executor executor, Clock clock) {
+			RecordingReplies replies, @Qualifier("webexCallExecutor") Executor executor, Clock clock,
+			RequesterZones zones) {
+		this.zones = zones;
 		this.webex = webex;
 		this.policy = policy;
 		this.personalRooms = personalRooms;
@@ -72,23 +82,35 @@ public class RecordingLookup {
 	 * @return the reply and the audit facts; never throws for Webex trouble
 	 */
 	public Outcome find(RecordingRequest request) {
-		// A meeting number identifies the meeting; the host the user typed (or the
-		// sender, by default) must be its host, as the host-filtered lookup of the
+		// The time zone is needed only to filter the recordings list, so it is asked in
+		// the same round as the meeting.
+		CompletableFuture<RequesterZone> zone = (request.day() != null)
+				? CompletableFuture.supplyAsync(() -> this.zones.of(request.requesterPersonId()), this.executor)
+				: CompletableFuture.completedFuture(null);
+		// A meeting number or link identifies the meeting; the host the user typed (or
+		// the sender, by default) must be its host, as the host-filtered lookup of the
 		// original bot required.
 		Optional<Meeting> meeting;
 		try {
-			meeting = this.webex.adminMeetingsByNumber(request.meetingNumber())
-				.stream()
-				.filter((m) -> sameEmail(m.hostEmail(), request.hostEmail()))
-				.findFirst();
+			List<Meeting> meetings = (request.link() != null) ? this.webex.adminMeetingsByLink(request.link().url())
+					: this.webex.adminMeetingsByNumber(request.meetingNumber());
+			meeting = meetings.stream().filter((m) -> sameEmail(m.hostEmail(), request.hostEmail())).findFirst();
 		}
 		catch (WebexException ex) {
+			settle(zone);
 			return this.upstreamErrors.outcome(ex, List.of());
 		}
+		// Waited for on every path, so that a request's calls are all made before its
+		// reply, whatever the answers.
+		RequesterZone requesterZone = settle(zone);
 		if (meeting.isEmpty()) {
 			return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
 		}
-		return findForMeeting(request, meeting.get());
+		return findForMeeting(request, meeting.get(), requesterZone);
+	}
+
+	private static RequesterZone settle(CompletableFuture<RequesterZone> zone) {
+		return zone.exceptionally((ex) -> RequesterZone.UTC).join();
 	}
 
 	/**
@@ -110,10 +132,14 @@ public class RecordingLookup {
 			}
 			return this.upstreamErrors.outcome(ex, List.of(meetingId));
 		}
-		return findForMeeting(request, meeting);
+		return findForMeeting(request, meeting, null);
 	}
 
-	private Outcome findForMeeting(RecordingRequest request, Meeting meeting) {
+	/**
+	 * @param zone the requester's zone when the request asks for one day, else
+	 * {@code null}
+	 */
+	private Outcome findForMeeting(RecordingRequest request, Meeting meeting, RequesterZone zone) {
 		// A forwarded recording names one ended instance: list that instance's
 		// recordings, not the whole series' (GET /admin/recordings accepts a series,
 		// scheduled meeting or instance id).
@@ -129,7 +155,7 @@ public class RecordingLookup {
 		// needs
 		// Webex's answer waits for the list, so the calls a request makes never depend on
 		// which answer comes first.
-		boolean askWebex = this.personalRooms.needsCall(meeting);
+		boolean askWebex = !personalRoomLink(request) && this.personalRooms.needsCall(meeting);
 		CompletableFuture<PersonalRoom> personalRoom = personalRoom(request, meeting, hostEmail, askWebex);
 		Verdict room = askWebex ? Verdict.ALLOW : roomVerdict(request, meeting, personalRoom.join());
 		if (!room.allowed()) {
@@ -147,15 +173,18 @@ public class RecordingLookup {
 		if (!room.allowed()) {
 			return denied(room, meetingIds);
 		}
+		DayFilter day = dayFilter(request, zone);
 		List<Recording> inWindow = listed.stream()
 			.filter((r) -> r.id() != null)
 			.filter((r) -> r.status() == null || "available".equals(r.status()))
 			.filter((r) -> recordedAt(r) == null || !recordedAt(r).isBefore(from))
+			.filter((r) -> day == null || day.contains(recordedAt(r)))
 			.sorted(Comparator.comparing(RecordingLookup::recordedAt, Comparator.nullsLast(Comparator.reverseOrder())))
 			.toList();
 		if (inWindow.isEmpty()) {
-			return new Outcome(this.replies.noRecordings(request, meeting), Decision.NODATA, "no_recordings",
-					meetingIds, List.of());
+			Reply none = (day != null) ? this.replies.noRecordingsOn(request, meeting, day.date(), day.zone())
+					: this.replies.noRecordings(request, meeting);
+			return new Outcome(none, Decision.NODATA, "no_recordings", meetingIds, List.of());
 		}
 		List<Recording> details;
 		try {
@@ -170,8 +199,25 @@ public class RecordingLookup {
 			.map(Recording::meetingId)
 			.filter((id) -> id != null && !instanceIds.contains(id))
 			.forEach(instanceIds::add);
-		return new Outcome(this.replies.recordings(meeting, details), Decision.PERMITTED, "ok", instanceIds,
-				recordingIds);
+		Reply reply = (day != null) ? this.replies.recordingsOn(meeting, details, day.date(), day.zone())
+				: this.replies.recordings(meeting, details);
+		return new Outcome(reply, Decision.PERMITTED, "ok", instanceIds, recordingIds);
+	}
+
+	/**
+	 * A personal room's link ({@code /meet/<name>}) names a personal room whatever shape
+	 * the meeting Webex returns for it has.
+	 */
+	private static boolean personalRoomLink(RecordingRequest request) {
+		return request.link() != null && request.link().personalRoom();
+	}
+
+	/** The day asked for, in the requester's zone; {@code null} for every day. */
+	private DayFilter dayFilter(RecordingRequest request, RequesterZone zone) {
+		if (request.day() == null || zone == null) {
+			return null;
+		}
+		return new DayFilter(request.day().in(zone.zone(), this.clock), zone);
 	}
 
 	private Verdict roomVerdict(RecordingRequest request, Meeting meeting, PersonalRoom personalRoom) {
@@ -190,6 +236,9 @@ public class RecordingLookup {
 			boolean askWebex) {
 		if (!this.policy.needsPersonalRoomCheck(request.requesterPersonId(), meeting.hostUserId())) {
 			return CompletableFuture.completedFuture(PersonalRoom.NOT_PERSONAL_ROOM);
+		}
+		if (personalRoomLink(request)) {
+			return CompletableFuture.completedFuture(PersonalRoom.PERSONAL_ROOM);
 		}
 		if (!askWebex) {
 			return CompletableFuture
@@ -248,6 +297,21 @@ public class RecordingLookup {
 
 	private static Instant recordedAt(Recording recording) {
 		return (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
+	}
+
+	/**
+	 * One calendar day in the requester's zone.
+	 *
+	 * @param date the day
+	 * @param zone the zone and where it came from
+	 */
+	private record DayFilter(LocalDate date, RequesterZone zone) {
+
+		/** Whether a recording made at that instant belongs to the day. */
+		boolean contains(Instant at) {
+			return at != null && at.atZone(this.zone.zone()).toLocalDate().equals(this.date);
+		}
+
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.recordingbot.recording;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import io.github.recordingbot.card.AdaptiveCard.Submit;
 import io.github.recordingbot.card.AdaptiveCard.TextBlock;
 import io.github.recordingbot.card.Markdown;
 import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.recording.RequesterZones.RequesterZone;
 import io.github.recordingbot.webex.WebexModels.Meeting;
 import io.github.recordingbot.webex.WebexModels.Recording;
 import io.github.recordingbot.webex.WebexModels.TemporaryLinks;
@@ -105,13 +107,49 @@ class RecordingReplies {
 	}
 
 	/**
+	 * The recordings card for one day, saying which day and in which time zone it was
+	 * taken.
+	 */
+	Reply recordingsOn(Meeting meeting, List<Recording> recordings, LocalDate day, RequesterZone zone) {
+		Reply all = recordings(meeting, recordings);
+		String note = dayNote(day, zone);
+		List<Element> body = new ArrayList<>(all.card().body());
+		body.add(1, TextBlock.subtle(note));
+		String markdown = all.markdown();
+		int firstLine = markdown.indexOf('\n');
+		markdown = markdown.substring(0, firstLine + 1) + note + "\n" + markdown.substring(firstLine + 1);
+		return new Reply(markdown, new AdaptiveCard(body, all.card().actions()));
+	}
+
+	Reply noRecordingsOn(RecordingRequest request, Meeting meeting, LocalDate day, RequesterZone zone) {
+		return Reply
+			.text(this.texts.get("reply.noRecordingsOn", Markdown.escape(title(request, meeting)), dayNote(day, zone)));
+	}
+
+	private String dayNote(LocalDate day, RequesterZone zone) {
+		return zone.fromProfile() ? this.texts.get("reply.day.profileZone", day.toString(), zone.zone().getId())
+				: this.texts.get("reply.day.utc", day.toString());
+	}
+
+	/**
 	 * The offer of the sender's recent recordings: one drop-down of meetings and one
 	 * button, so the card stays within Webex's five actions however many are offered. The
 	 * drop-down submits the chosen meeting's id as {@link RecentRecordings#MEETING_ID}.
 	 * @param recordings one recording per meeting, newest first, at least one
 	 */
 	Reply recentRecordings(List<Recording> recordings) {
-		String hint = this.texts.get("reply.formHint");
+		return recentRecordings(this.texts.get("reply.formHint"), recordings);
+	}
+
+	/**
+	 * The same offer for {@code recent}: the sender asked for their recordings, so the
+	 * card says which days it covers instead of the forwarding hint.
+	 */
+	Reply myRecordings(int days, List<Recording> recordings) {
+		return recentRecordings(this.texts.get("reply.recent.intro", days), recordings);
+	}
+
+	private Reply recentRecordings(String hint, List<Recording> recordings) {
 		StringBuilder markdown = new StringBuilder(hint).append('\n');
 		List<Choice> choices = new ArrayList<>();
 		for (Recording recording : recordings) {
@@ -195,6 +233,13 @@ class RecordingReplies {
 	}
 
 	Reply noMeeting(RecordingRequest request) {
+		if (request.link() != null) {
+			// Webex may not know a personal room's link at all (docs/webex-unknowns.md):
+			// the room's meeting number is the way that works.
+			return Reply.text(this.texts.get(
+					request.link().personalRoom() ? "reply.noMeetingForRoomLink" : "reply.noMeetingForLink",
+					Markdown.escape(request.hostEmail())));
+		}
 		return Reply.text(this.texts.get("reply.noMeeting", request.meetingNumber(),
 				Markdown.escape(request.hostEmail()), request.daysBack()));
 	}
@@ -204,9 +249,13 @@ class RecordingReplies {
 	}
 
 	Reply noRecordings(RecordingRequest request, Meeting meeting) {
-		String title = (meeting.title() != null) ? meeting.title() : (request.meetingNumber() != null)
-				? request.meetingNumber() : this.texts.get("reply.recordings.untitled");
-		return Reply.text(this.texts.get("reply.noRecordings", Markdown.escape(title), request.daysBack()));
+		return Reply
+			.text(this.texts.get("reply.noRecordings", Markdown.escape(title(request, meeting)), request.daysBack()));
+	}
+
+	private String title(RecordingRequest request, Meeting meeting) {
+		return (meeting.title() != null) ? meeting.title() : (request.meetingNumber() != null) ? request.meetingNumber()
+				: this.texts.get("reply.recordings.untitled");
 	}
 
 	Reply notAuthorized() {

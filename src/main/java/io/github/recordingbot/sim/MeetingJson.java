@@ -75,12 +75,16 @@ final class MeetingJson {
 	 * @param seriesObject whether the schema is {@code MeetingSeriesObject} (Get a
 	 * Meeting), which has no series, scheduled-meeting or recording fields
 	 */
+	/** A meeting link up to its id: {@code https://<site>/<site name>/j.php?MTID=m}. */
+	static String webLinkPrefix() {
+		return "https://" + SimJson.SITE + "/" + SimJson.SITE.split("\\.")[0] + "/j.php?MTID=m";
+	}
+
 	static Map<String, Object> forHost(Map<String, Object> admin, Series series, boolean seriesObject) {
 		Map<String, Object> json = new LinkedHashMap<>(admin);
 		json.put("password", "Sim" + series.meetingNumber().substring(0, 4));
 		json.put("hostKey", series.meetingNumber().substring(3, 9));
-		json.put("webLink",
-				"https://" + SimJson.SITE + "/" + SimJson.SITE.split("\\.")[0] + "/j.php?MTID=m" + admin.get("id"));
+		json.put("webLink", webLinkPrefix() + series.id());
 		json.put("sipAddress", series.meetingNumber() + "@" + SimJson.SITE);
 		json.put("telephony", telephony(series.meetingNumber()));
 		if (seriesObject) {

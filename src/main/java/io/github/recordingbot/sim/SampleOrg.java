@@ -153,6 +153,18 @@ final class SampleOrg {
 	}
 
 	/** The series with this meeting number (spaces ignored). */
+	/**
+	 * A series by its meeting link, as {@link MeetingJson#forHost} shows it
+	 * ({@code MTID=m<series id>}); a personal room's link finds nothing here.
+	 */
+	Optional<Series> seriesByWebLink(String webLink) {
+		String prefix = MeetingJson.webLinkPrefix();
+		if (!webLink.startsWith(prefix)) {
+			return Optional.empty();
+		}
+		return series(webLink.substring(prefix.length()));
+	}
+
 	Optional<Series> seriesByNumber(String meetingNumber) {
 		String number = meetingNumber.replace(" ", "");
 		return this.series.stream().filter((s) -> s.meetingNumber().equals(number)).findFirst();

@@ -56,18 +56,20 @@ class SimAdminController {
 	}
 
 	/**
-	 * By meeting number: the current scheduled meeting of the series ({@code current}
-	 * defaults to true), or the series itself when asked so or when none is left.
+	 * By meeting number or web link (exactly one of them): the current scheduled meeting
+	 * of the series ({@code current} defaults to true), or the series itself when asked
+	 * so or when none is left.
 	 */
 	@GetMapping("/meetings")
 	ResponseEntity<?> meetings(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String auth,
 			@RequestParam(required = false) String meetingNumber, @RequestParam(required = false) String webLink,
 			@RequestParam(defaultValue = "true") boolean current) {
 		return officerCall(auth, "GET /admin/meetings", (officer) -> {
-			if (meetingNumber == null || webLink != null) {
-				return SimResponses.badRequest("This simulator answers meetingNumber lookups only");
+			if ((meetingNumber == null) == (webLink == null)) {
+				return SimResponses.badRequest("meetingNumber and webLink are mutually exclusive; give one");
 			}
-			List<Map<String, Object>> items = this.org.seriesByNumber(meetingNumber)
+			List<Map<String, Object>> items = ((webLink != null) ? this.org.seriesByWebLink(webLink)
+					: this.org.seriesByNumber(meetingNumber))
 				.map((s) -> (current && s.upcoming() != null)
 						? MeetingJson.adminScheduled(this.org.scheduled(s.upcomingId()).orElseThrow())
 						: MeetingJson.adminSeries(s))

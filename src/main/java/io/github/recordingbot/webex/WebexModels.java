@@ -16,9 +16,13 @@ public final class WebexModels {
 	private WebexModels() {
 	}
 
-	/** {@code GET /people/{id}} and {@code /people/me}. */
+	/**
+	 * {@code GET /people/{id}} and {@code /people/me}; {@code timezone} is the IANA zone
+	 * of the person's profile, absent when none is configured.
+	 */
 	@JsonIgnoreProperties(ignoreUnknown = true)
-	public record Person(String id, List<String> emails, String displayName, String orgId, String type) {
+	public record Person(String id, List<String> emails, String displayName, String orgId, String type,
+			String timezone) {
 
 		/** The first e-mail, or {@code null}. */
 		public String primaryEmail() {

@@ -72,6 +72,18 @@ public class WebexOfficerClient {
 	}
 
 	/**
+	 * {@code GET /admin/meetings?webLink=…}: the meetings behind a meeting's link. The
+	 * spec asks for the "URL encoded link": the link goes in as a URI variable, which the
+	 * builder encodes exactly once and completely ({@code https%3A%2F%2F…}), as in the
+	 * spec's example; a literal query value would keep {@code :/?} unencoded. The caller
+	 * passes only links it has checked.
+	 */
+	public List<Meeting> adminMeetingsByLink(String webLink) {
+		return this.webex.call("admin/meetings", () -> WebexRest
+			.items(get((b) -> b.path("/admin/meetings").queryParam("webLink", "{webLink}").build(webLink), MEETINGS)));
+	}
+
+	/**
 	 * {@code GET /admin/meetings/{id}}: a series, scheduled meeting or meeting instance.
 	 */
 	public Meeting adminMeeting(String meetingId) {

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class JsonLinesAuditLogTests {
 
 	static final List<String> FIELDS = List.of("ts", "seq", "requestId", "eventId", "requester", "roomType", "command",
-			"meetingNumber", "hostEmail", "daysBack", "decision", "reason", "meetingIds", "recordingIds", "durationMs",
-			"suppressed");
+			"meetingNumber", "hostEmail", "daysBack", "meetingLink", "meetingDay", "decision", "reason", "meetingIds",
+			"recordingIds", "durationMs", "suppressed");
 
 	static final JsonMapper json = JsonMapper.builder().build();
 

@@ -33,6 +33,45 @@ class BadChatInputEndToEndTests extends BotEndToEndTest {
 		assertUsageReply(text);
 	}
 
+	/**
+	 * Links the bot must never pass to Webex: other domains, other schemes, user info,
+	 * ports, percent-encoding and path tricks, and very long ones.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "rec javascript:alert(1)", "rec JAVASCRIPT:alert(document.cookie)",
+			"rec data:text/html,<script>alert(1)</script>", "rec http://acme.webex.com/meet/alice",
+			"rec https://evil.org/acme/j.php?MTID=m0a1b", "rec https://acme.webex.com.evil.org/meet/alice",
+			"rec https://acmewebex.com/meet/alice", "rec https://evil.org%2F@acme.webex.com/meet/alice",
+			"rec https://acme.webex.com%2F.evil.org/meet/alice", "rec https://acme.webex.com/meet/%61lice",
+			"rec https://acme.webex.com/meet/al%00ice", "rec https://acme%2Ewebex.com/meet/alice",
+			"rec https://acme.webex.com/meet/../../v1/people", "rec https://user:pw@acme.webex.com/meet/alice",
+			"rec https://acme.webex.com:8443/meet/alice", "rec https://acme.webex.com/meet/alice#x",
+			"rec https://acme.webex.com/acme/j.php?MTID=m0a1b&u=https://evil.org",
+			"rec <https://acme.webex.com/meet/alice>", "rec https://acme.webex.com/meet/ alice",
+			"rec https://acme.webex.com/meet/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+					+ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+					+ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+					+ "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+			"rec https://ａcme.webex.com/meet/alice",
+			"rec https://acme.webex.com/meet/alice.smith a@example.com 5 extra" })
+	void malformedLinkGetsUsageReplyAndNoLookup(String text) {
+		assertUsageReply(text);
+	}
+
+	/**
+	 * Days that do not exist, or lie before the allowed window (30 days by default) or
+	 * after tomorrow; the clock reads 2026-11-25.
+	 */
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "rec 123456789 on 2026-02-30", "rec 123456789 on 2026-13-01", "rec 123456789 on 1999-01-01",
+					"rec 123456789 0001-01-01", "rec 123456789 on 2026-10-25", "rec 123456789 on 2026-11-27",
+					"rec 123456789 on 9999-12-31", "rec 123456789 on tomorrow", "rec 123456789 18.11.2026",
+					"rec 123456789 a@example.com 5 yesterday", "rec https://acme.webex.com/meet/alice on 2027-01-01" })
+	void malformedOrOutOfRangeDayGetsUsageReplyAndNoLookup(String text) {
+		assertUsageReply(text);
+	}
+
 	@org.junit.jupiter.api.Test
 	void tenThousandCharactersGetUsageReply() {
 		assertUsageReply("rec " + "9".repeat(9_996));

@@ -205,9 +205,12 @@ class RecordingTokenRejectionTests {
 
 		@Test
 		void everyPathAnswersNotAuthorizedAndWebexIsNotAsked() {
-			List<Outcome> outcomes = List.of(lookup(this.none).find(REQUEST),
-					lookup(this.none).findForMeetingId(REQUEST, INSTANCE),
-					recent(this.none).offer("alice@example.com"));
+			RecordingRequest byLink = new RecordingRequest(REQUEST.requesterPersonId(), REQUEST.requesterEmail(), null,
+					REQUEST.hostEmail(), 10, MeetingLink.parse("https://acme.webex.com/meet/alice").orElseThrow(),
+					null);
+			List<Outcome> outcomes = List.of(lookup(this.none).find(REQUEST), lookup(this.none).find(byLink),
+					lookup(this.none).findForMeetingId(REQUEST, INSTANCE), recent(this.none).offer("alice@example.com"),
+					recent(this.none).mine("alice@example.com", 7));
 
 			assertThat(outcomes).allSatisfy((outcome) -> {
 				assertThat(outcome.decision()).isEqualTo(Decision.UNAUTHORIZED);
@@ -223,7 +226,7 @@ class RecordingTokenRejectionTests {
 	RecordingLookup lookup(OfficerTokens tokens) {
 		WebexOfficerClient client = client(tokens);
 		return new RecordingLookup(client, new AccessPolicy(() -> this.config), new PersonalRoomCheck(client),
-				replies(), this.executor, this.clock);
+				replies(), this.executor, this.clock, (personId) -> RequesterZones.RequesterZone.UTC);
 	}
 
 	RecentRecordings recent(OfficerTokens tokens) {

@@ -117,6 +117,24 @@ class SimOfficerEndpointsTests {
 		}
 
 		@Test
+		void webLinkTheHostSeesFindsTheSameMeetingAndMayNotComeWithAMeetingNumber() {
+			String link = json(get(simulator(OfficerRole.ADMIN),
+					"/sim/v1/meetings?meetingNumber=123456789&hostEmail=" + ALICE.email()))
+				.get("items")
+				.get(0)
+				.get("webLink")
+				.asString();
+			String encoded = java.net.URLEncoder.encode(link, java.nio.charset.StandardCharsets.UTF_8);
+
+			JsonNode item = json(get(this.simulator, "/sim/v1/admin/meetings?webLink=" + encoded)).get("items").get(0);
+
+			assertThat(item.get("meetingSeriesId").asString()).isEqualTo(ALICES.id());
+			assertThat(io.github.recordingbot.recording.MeetingLink.parse(link)).isPresent();
+			assertThat(get(this.simulator, "/sim/v1/admin/meetings?meetingNumber=123456789&webLink=" + encoded))
+				.hasStatus(400);
+		}
+
+		@Test
 		void aPersonalRoomsScheduledMeetingSaysSo() {
 			JsonNode item = json(
 					get(this.simulator, "/sim/v1/admin/meetings?meetingNumber=" + CAROLS_ROOM.meetingNumber()))

@@ -114,6 +114,16 @@ public final class WebexFake {
 				""".formatted(personId, email))));
 	}
 
+	/**
+	 * {@code GET /people/{id}} for a person whose profile names a time zone
+	 * ({@code timezone}, absent when none is configured).
+	 */
+	public void person(String personId, String email, String timezone) {
+		this.server.stubFor(get("/v1/people/" + personId).willReturn(okJson("""
+				{"id":"%s","emails":["%s"],"displayName":"Someone","type":"person","timezone":"%s"}
+				""".formatted(personId, email, timezone))));
+	}
+
 	public void room(String roomId, String type) {
 		this.server.stubFor(get("/v1/rooms/" + roomId).willReturn(okJson("""
 				{"id":"%s","title":"Room","type":"%s"}
@@ -152,6 +162,36 @@ public final class WebexFake {
 			String title) {
 		adminMeetings(number, meeting(seriesId, seriesId, number, title, "meetingSeries", "expired", hostUserId,
 				hostEmail, "meeting"));
+	}
+
+	/**
+	 * {@code GET /admin/meetings?webLink=…} answers with the series' current scheduled
+	 * meeting, as for {@link #meetingSeries}. WireMock matches the decoded value: the
+	 * link exactly as the bot should have sent it, encoded once.
+	 */
+	public void meetingSeriesByLink(String webLink, String number, String hostEmail, String seriesId, String hostUserId,
+			String title) {
+		adminMeetingsByLink(webLink, scheduledMeeting(number, hostEmail, seriesId, hostUserId, title, "meeting"));
+	}
+
+	/**
+	 * {@code GET /admin/meetings?webLink=…} for a personal room's link answers with a
+	 * series that does not say it is a personal room: the shape Webex documents least.
+	 */
+	public void seriesByRoomLink(String webLink, String number, String hostEmail, String seriesId, String hostUserId) {
+		adminMeetingsByLink(webLink, meeting(seriesId, seriesId, number, "Host's Personal Room", "meetingSeries",
+				"expired", hostUserId, hostEmail, "meeting"));
+	}
+
+	/** {@code GET /admin/meetings?webLink=…} finds nothing. */
+	public void noMeetingsByLink(String webLink) {
+		this.server.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).withQueryParam("webLink", equalTo(webLink))
+			.willReturn(okJson("{\"items\":[]}")));
+	}
+
+	private void adminMeetingsByLink(String webLink, String item) {
+		this.server.stubFor(get(urlPathEqualTo("/v1/admin/meetings")).withQueryParam("webLink", equalTo(webLink))
+			.willReturn(okJson("{\"items\":[" + item + "]}")));
 	}
 
 	private void adminMeetings(String number, String item) {
