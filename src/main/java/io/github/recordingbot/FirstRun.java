@@ -14,10 +14,17 @@ final class FirstRun {
 
 	static final String DEMO_PROFILE = "demo";
 
+	/** Set by Spring while it processes the application ahead of time, at build time. */
+	static final String AOT_PROCESSING = "spring.aot.processing";
+
 	private FirstRun() {
 	}
 
 	static boolean wantsDemo(Map<String, String> env, Properties system, String[] args) {
+		if (Boolean.parseBoolean(system.getProperty(AOT_PROCESSING))) {
+			// The build's AOT processing prepares the bean graph of a real deployment.
+			return false;
+		}
 		boolean tokenSet = hasText(env.get("BOT_ACCESS_TOKEN")) || hasText(system.getProperty("BOT_ACCESS_TOKEN"))
 				|| hasText(system.getProperty("webex.bot-access-token"))
 				|| Arrays.stream(args).anyMatch((a) -> a.startsWith("--webex.bot-access-token=") && a.length() > 25);

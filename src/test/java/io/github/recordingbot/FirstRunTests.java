@@ -35,4 +35,12 @@ class FirstRunTests {
 			.isFalse();
 	}
 
+	@Test
+	void theBuildsAotProcessingNeverPreparesTheDemo() {
+		Properties system = new Properties();
+		system.setProperty("spring.aot.processing", "true");
+
+		assertThat(FirstRun.wantsDemo(Map.of(), system, NO_ARGS)).isFalse();
+	}
+
 }
