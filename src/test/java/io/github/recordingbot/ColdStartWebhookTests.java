@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,11 @@ class ColdStartWebhookTests {
 		BotTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
 		String messageId = WebexFake.id("MESSAGE", "cold-start");
 		WEBEX.message(messageId, ALICE, ALICE_EMAIL, "direct", "help");
+		// this bot runs on the system clock (no test clock in a plain start), and ignores
+		// deliveries older than webhook.max-age
+		String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
 		byte[] delivery = WebexFake.envelope("messages", messageId, ALICE, ALICE_EMAIL, "direct")
+			.replace(WebexFake.CREATED, now)
 			.getBytes(StandardCharsets.UTF_8);
 		int port = freePort();
 		CompletableFuture<ConfigurableApplicationContext> app = CompletableFuture
