@@ -54,6 +54,9 @@ final class FirstRun {
 	 */
 	static final List<String> STORED_AUTHORIZATION_FILES = List.of("recording-bot.mv.db", "token-encryption.key");
 
+	/** Set by Spring while it processes the application ahead of time, at build time. */
+	static final String AOT_PROCESSING = "spring.aot.processing";
+
 	private FirstRun() {
 	}
 
@@ -63,6 +66,10 @@ final class FirstRun {
 	 * for {@code application.*} files and where the data directory is by default.
 	 */
 	static Decision decide(Map<String, String> env, Properties system, String[] args, Path workingDirectory) {
+		if (Boolean.parseBoolean(system.getProperty(AOT_PROCESSING))) {
+			// The build's AOT processing prepares the bean graph of a real deployment.
+			return new Decision(false, "Not starting the demo: this is the build's ahead-of-time processing.");
+		}
 		Sources sources = new Sources(env, system, args);
 		List<String> found = new ArrayList<>();
 		for (Setting setting : DEPLOYMENT) {

@@ -137,4 +137,12 @@ class FirstRunTests {
 			.doesNotContain("s3cr3t-webhook", "bot.example.com");
 	}
 
+	@Test
+	void theBuildsAotProcessingNeverPreparesTheDemo() {
+		Properties system = new Properties();
+		system.setProperty("spring.aot.processing", "true");
+
+		assertThat(FirstRun.decide(Map.of(), system, NO_ARGS, this.dir).demo()).isFalse();
+	}
+
 }

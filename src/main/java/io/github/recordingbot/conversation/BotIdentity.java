@@ -2,6 +2,7 @@ package io.github.recordingbot.conversation;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexException;
@@ -30,14 +31,23 @@ public class BotIdentity {
 
 	private final AtomicReference<Person> me = new AtomicReference<>();
 
+	private final ReentrantLock refresh = new ReentrantLock();
+
 	public BotIdentity(WebexClient webex, WebexProperties properties) {
 		this.webex = webex;
 		this.properties = properties;
 	}
 
+	/**
+	 * Asks once the bot is ready, on a thread of its own, so that a slow Webex never
+	 * holds back readiness or the first webhook. Until the answer, the bot's own messages
+	 * are still known by their {@code @webex.bot} sender ({@link ChatEvents}).
+	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void onStartup() {
-		refreshIfUnknown();
+		Thread lookup = new Thread(this::refreshIfUnknown, "bot-identity");
+		lookup.setDaemon(true);
+		lookup.start();
 	}
 
 	/**
@@ -45,7 +55,7 @@ public class BotIdentity {
 	 */
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
 	void refreshIfUnknown() {
-		if (this.me.get() != null || !this.properties.hasBotToken()) {
+		if (this.me.get() != null || !this.properties.hasBotToken() || !this.refresh.tryLock()) {
 			return;
 		}
 		try {
@@ -56,6 +66,9 @@ public class BotIdentity {
 		catch (WebexException ex) {
 			logger.warn("Could not read the bot's identity from Webex (status {}); check BOT_ACCESS_TOKEN",
 					ex.status());
+		}
+		finally {
+			this.refresh.unlock();
 		}
 	}
 

@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -108,6 +110,20 @@ class MercuryClient implements SmartLifecycle {
 			worker.interrupt();
 		}
 		this.scheduler.shutdownNow();
+	}
+
+	/**
+	 * Not with the context: the connection starts once the bot is ready, so that device
+	 * registration and the websocket handshake do not compete with startup.
+	 */
+	@Override
+	public boolean isAutoStartup() {
+		return false;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void onReady() {
+		start();
 	}
 
 	@Override
