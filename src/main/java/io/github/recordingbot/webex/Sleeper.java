@@ -3,10 +3,11 @@ package io.github.recordingbot.webex;
 import java.time.Duration;
 
 /**
- * Waits between two attempts of a Webex call; tests pass one that only records the waits.
+ * Waits between two attempts of a Webex call or websocket connection; tests pass one that
+ * only records the waits.
  */
 @FunctionalInterface
-interface Sleeper {
+public interface Sleeper {
 
 	/** Sleeps on the calling thread with {@link Thread#sleep(long)}. */
 	Sleeper THREAD = (duration) -> Thread.sleep(duration.toMillis());

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.recordingbot.webex.Sleeper;
 import io.github.recordingbot.conversation.ChatEvents;
 import io.github.recordingbot.conversation.ChatEvents.Admission;
 import io.github.recordingbot.websocket.DeviceRegistry.Device;

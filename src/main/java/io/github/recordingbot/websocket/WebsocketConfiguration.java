@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.recordingbot.webex.Sleeper;
 import io.github.recordingbot.conversation.ChatEvents;
 import io.github.recordingbot.webex.ProxySettings;
 import io.github.recordingbot.webex.WebexHttp;
@@ -40,7 +41,7 @@ class WebsocketConfiguration {
 		// the JDK's websocket client: through the proxy with a CONNECT tunnel
 		HttpClient http = proxy.configure(HttpClient.newBuilder().connectTimeout(webex.connectTimeout())).build();
 		return new MercuryClient(registry, events, properties, monitor, webex.botAccessToken(), http, keepalive,
-				Sleeper.REAL, clock);
+				Sleeper.THREAD, clock);
 	}
 
 }
