@@ -1,5 +1,6 @@
 package io.github.recordingbot;
 
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -133,8 +134,7 @@ class RecRequestEndToEndTests extends BotEndToEndTest {
 		assertThat(WebexFake.deliver(this.port, body, WebexFake.SECRET).statusCode()).isEqualTo(200);
 
 		awaitReplies(1);
-		Thread.sleep(300);
-		assertThat(WEBEX.replies()).hasSize(1);
+		BotTestSupport.assertRepliesStayAt(1, Duration.ofMillis(300));
 		assertThat(WEBEX.calls().stream().filter((c) -> c.getUrl().startsWith("/v1/messages/"))).hasSize(1);
 	}
 

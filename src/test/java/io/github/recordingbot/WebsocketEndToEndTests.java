@@ -1,5 +1,6 @@
 package io.github.recordingbot;
 
+import java.time.Duration;
 import java.time.Clock;
 
 import java.util.List;
@@ -200,8 +201,7 @@ class WebsocketEndToEndTests {
 			.sendActivity(Activities.post(nextUuid(), "b0b0b0b0-0000-4000-8000-000000000000", "BOT"));
 
 		await().until(() -> connection.acks().contains(envelope));
-		Thread.sleep(200);
-		assertThat(WEBEX.calls()).isEmpty();
+		BotTestSupport.assertNoWebexCallDuring(Duration.ofMillis(200));
 	}
 
 	// helpers

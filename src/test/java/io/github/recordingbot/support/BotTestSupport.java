@@ -92,6 +92,21 @@ public final class BotTestSupport {
 		}
 	}
 
+	/**
+	 * Asserts that the bot calls Webex not once during the given time (a condition held,
+	 * not a sleep: it fails as soon as a call arrives).
+	 */
+	public static void assertNoWebexCallDuring(Duration duration) {
+		await().during(duration).atMost(duration.plusSeconds(5)).until(() -> WEBEX.calls().isEmpty());
+	}
+
+	/**
+	 * Asserts that the bot posts no more than this many replies during the given time.
+	 */
+	public static void assertRepliesStayAt(int count, Duration duration) {
+		await().during(duration).atMost(duration.plusSeconds(5)).until(() -> WEBEX.replies().size() == count);
+	}
+
 	/** Waits until the bot has posted this many replies, and returns them. */
 	public static List<String> awaitReplies(int count) {
 		await().atMost(Duration.ofSeconds(10)).until(() -> WEBEX.replies().size() >= count);
