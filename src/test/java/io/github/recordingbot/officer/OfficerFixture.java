@@ -10,6 +10,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import io.github.recordingbot.support.MutableClock;
+import io.github.recordingbot.support.Schema;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.recordingbot.webex.WebexProperties;
 
@@ -59,6 +60,7 @@ final class OfficerFixture {
 		OfficerConfiguration configuration = new OfficerConfiguration();
 		this.dataSource = new DriverManagerDataSource(jdbcUrl, "sa", "");
 		this.jdbc = new JdbcTemplate(this.dataSource);
+		Schema.migrate(this.dataSource);
 		this.properties = new OfficerProperties("client-id", "client-secret", SCOPES, dataDir,
 				"a-token-encryption-key-of-32-chars-or-more", Duration.ofDays(1), Duration.ofDays(7),
 				Duration.ofHours(12), false);
@@ -69,8 +71,8 @@ final class OfficerFixture {
 				"https://bot.example.com");
 		this.registration = registrations.findByRegistrationId("webex");
 		TokenCipher cipher = configuration.tokenCipher(this.properties);
-		this.clients = configuration.authorizedClientService(this.jdbc, this.dataSource, registrations, cipher);
-		this.records = configuration.authorizationRecords(this.jdbc, this.dataSource);
+		this.clients = configuration.authorizedClientService(this.jdbc, registrations, cipher);
+		this.records = configuration.authorizationRecords(this.jdbc);
 		this.tokens = configuration.officerTokens(registrations, this.clients, this.records, this.properties,
 				webexProperties, this.clock);
 	}
