@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,7 @@ class AuditRetention {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	@SchedulerLock(name = "audit-retention")
 	void scheduled() {
 		deleteExpired();
 	}

@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.recordingbot.replicas.Database;
 import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexProperties;
 
@@ -94,8 +95,15 @@ class OfficerConfiguration {
 	}
 
 	@Bean
+	RefreshLock refreshLock(Database database, JdbcTemplate jdbc, TransactionTemplate officerTransactions) {
+		return database.sharedByReplicas() ? new RefreshLock.Advisory(jdbc, officerTransactions)
+				: RefreshLock.IN_PROCESS;
+	}
+
+	@Bean
 	OfficerTokenSource officerTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, Clock clock) {
+			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, Clock clock,
+			RefreshLock refreshLock) {
 		RefreshOutcomes outcomes = new RefreshOutcomes(clients, records, clock);
 		RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 		refresh.setRestClient(tokenEndpoint(webex));
@@ -105,7 +113,7 @@ class OfficerConfiguration {
 				// a skew longer than any token's life: refreshes whatever the expiry says
 				manager(registrations, clients, outcomes, refresh, Duration.ofDays(3650), clock));
 		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock,
-				java.util.Set.copyOf(officer.scopes()));
+				java.util.Set.copyOf(officer.scopes()), refreshLock);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.PreviousSecretWindow;
 import io.github.recordingbot.webhook.WebhookProperties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +104,7 @@ class WebhookRegistration {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+	@SchedulerLock(name = "webhook-reactivation")
 	void reactivateHourly() {
 		try {
 			reactivate();

@@ -12,9 +12,11 @@ import javax.sql.DataSource;
 import io.github.recordingbot.support.MutableClock;
 import io.github.recordingbot.support.Schema;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.recordingbot.replicas.Database;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -23,6 +25,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -73,8 +76,10 @@ final class OfficerFixture {
 		TokenCipher cipher = configuration.tokenCipher(this.properties);
 		this.clients = configuration.authorizedClientService(this.jdbc, registrations, cipher);
 		this.records = configuration.authorizationRecords(this.jdbc);
+		RefreshLock refreshLock = configuration.refreshLock(Database.of(this.dataSource), this.jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)));
 		this.tokens = configuration.officerTokens(registrations, this.clients, this.records, this.properties,
-				webexProperties, this.clock);
+				webexProperties, this.clock, refreshLock);
 	}
 
 	/** Stores an authorization whose access token expires at the given time. */
