@@ -18,8 +18,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes each audit record as one forced JSON line to {@code <bot.log-dir>/audit.jsonl},
- * rotating the file by size and UTC day.
+ * Writes each audit record as one forced JSON line to {@code <bot.log-dir>/audit.jsonl}
+ * ({@code audit-<bot.instance-id>.jsonl} when set), rotating the file by size and UTC
+ * day.
  *
  * <p>
  * {@code seq} counts from 1 in each process and has no gaps within it; after a restart
@@ -51,9 +52,10 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 	private boolean failing;
 
 	public JsonLinesAuditLog(@Value("${bot.log-dir}") Path logDir, AuditProperties properties,
-			ObjectProvider<Clock> clock) {
+			InstanceProperties instance, ObjectProvider<Clock> clock) {
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.file = new AuditFile(logDir, properties.maxFileSize().toBytes(), properties.fsync());
+		this.file = new AuditFile(logDir, instance.instanceId(), properties.maxFileSize().toBytes(),
+				properties.fsync());
 		try {
 			this.file.open(today(this.clock.instant()));
 		}

@@ -59,6 +59,16 @@ class AuditPropertiesTests {
 	}
 
 	@Test
+	void bindWhenInstanceIdSetThenTheAuditFileNamesIt() {
+		this.runner.withPropertyValues("bot.log-dir=" + this.dir, "bot.instance-id=bot-1").run((context) -> {
+			context.getBean(AuditLog.class)
+				.write(JsonLinesAuditLogTests.record(1, AuditRecord.Decision.DENIED, "1", null, "a@example.com"));
+			assertThat(this.dir.resolve("audit-bot-1.jsonl")).exists();
+			assertThat(this.dir.resolve(AuditFile.ACTIVE_NAME)).doesNotExist();
+		});
+	}
+
+	@Test
 	void bindWhenMaxFileSizeNotPositiveThenFailsNamingTheKey() {
 		this.runner.withPropertyValues("bot.log-dir=" + this.dir, "bot.audit.max-file-size=0B")
 			.run((context) -> assertThat(context).getFailure()
@@ -67,7 +77,7 @@ class AuditPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties(AuditProperties.class)
+	@EnableConfigurationProperties({ AuditProperties.class, InstanceProperties.class })
 	@Import(JsonLinesAuditLog.class)
 	static class AuditConfig {
 
