@@ -21,13 +21,6 @@ class JdbcSeenEvents implements SeenEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcSeenEvents.class);
 
-	// Inserts the key, or takes over a row older than the window that the clean-up has
-	// not deleted yet; a row within the window is left alone and counts 0.
-	private static final String RECORD = """
-			INSERT INTO processed_event (event_key, seen_at) VALUES (?, ?)
-			ON CONFLICT (event_key) DO UPDATE SET seen_at = EXCLUDED.seen_at
-			WHERE processed_event.seen_at <= ?""";
-
 	private final JdbcTemplate jdbc;
 
 	private final Duration window;
@@ -43,7 +36,12 @@ class JdbcSeenEvents implements SeenEvents {
 	@Override
 	public boolean firstSighting(String key) {
 		Instant now = this.clock.instant();
-		return this.jdbc.update(RECORD, key, utc(now), utc(now.minus(this.window))) == 1;
+		// Inserts the key, or takes over a row older than the window that the clean-up
+		// has not deleted yet; a row within the window is left alone and counts 0.
+		return this.jdbc.update("""
+				INSERT INTO processed_event (event_key, seen_at) VALUES (?, ?)
+				ON CONFLICT (event_key) DO UPDATE SET seen_at = EXCLUDED.seen_at
+				WHERE processed_event.seen_at <= ?""", key, utc(now), utc(now.minus(this.window))) == 1;
 	}
 
 	@Override
