@@ -142,6 +142,7 @@ class MessagesTests {
 							throw new IllegalStateException("Recording details failed");
 						}
 						char quote = '"';
+						this.jdbc.update("DELETE FROM processed_event WHERE seen_at <= ?", cutoff);
 						return Reply.text(this.texts.get("usage", "rec 123 456 789".length(), "**", ", "));
 					}
 				}

@@ -109,6 +109,16 @@ class MisconfiguredStartTests {
 	}
 
 	@Test
+	void upgradesATokenStoreMadeBeforeTheMigrationsByARestart() {
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+
+		assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" ORDER BY \"installed_rank\"",
+				String.class))
+			.containsSubsequence("0", "1");
+		assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM oauth2_authorized_client", Integer.class)).isOne();
+	}
+
+	@Test
 	void leavesTheStoredAuthorizationAlone() throws Exception {
 		send(HttpRequest.newBuilder(uri("/demo/api/people/p1/messages"))
 			.header("Content-Type", "application/json")
@@ -139,10 +149,14 @@ class MisconfiguredStartTests {
 		return ByteBuffer.allocate(1 + iv.length + sealed.length).put((byte) 1).put(iv).put(sealed).array();
 	}
 
+	/**
+	 * A token store made by a version before the Flyway migrations: the start below also
+	 * proves that such a deployment upgrades by a restart.
+	 */
 	private static JdbcTemplate storedAuthorization() {
 		DriverManagerDataSource dataSource = new DriverManagerDataSource(
 				"jdbc:h2:file:" + data.resolve("recording-bot") + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
-		new ResourceDatabasePopulator(new ClassPathResource("officer/schema-h2.sql")).execute(dataSource);
+		new ResourceDatabasePopulator(new ClassPathResource("legacy/schema-h2.sql")).execute(dataSource);
 		return new JdbcTemplate(dataSource);
 	}
 

@@ -7,8 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Finds user-facing text written in Java source instead of the message bundles: a string
  * literal that reads like a sentence, or any wording handed straight to a reply or card
- * builder. Log lines, exception messages, annotations and date patterns are for operators
- * and may stay.
+ * builder. Log lines, exception messages, annotations, date patterns and SQL handed to a
+ * {@code JdbcTemplate} are for operators or the database and may stay.
  */
 final class UserFacingTextScanner {
 
@@ -27,10 +27,10 @@ final class UserFacingTextScanner {
 
 	/**
 	 * Statements whose literals are for operators, not chat users (logs, exceptions,
-	 * metric descriptions).
+	 * metric descriptions), or SQL for the database.
 	 */
 	private static final Pattern OPERATOR_CONTEXT = Pattern.compile(
-			"(?:\\blogger\\s*\\.|\\blog\\s*\\.|\\bthrow\\s+new\\b|new\\s+\\w*Exception\\s*\\(|@\\w+(?:\\.\\w+)*\\s*\\(\\s*(?:\\w+\\s*=\\s*)?$|\\bofPattern\\s*\\(|\\.description\\s*\\(\\s*$)");
+			"(?:\\blogger\\s*\\.|\\bjdbc\\s*\\.\\s*(?:update|query\\w*|execute)\\s*\\(|\\blog\\s*\\.|\\bthrow\\s+new\\b|new\\s+\\w*Exception\\s*\\(|@\\w+(?:\\.\\w+)*\\s*\\(\\s*(?:\\w+\\s*=\\s*)?$|\\bofPattern\\s*\\(|\\.description\\s*\\(\\s*$)");
 
 	private UserFacingTextScanner() {
 	}

@@ -13,10 +13,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The alert state in the shared JDBC store ({@code alert_condition},
- * {@code alert_notice}; schema in {@code officer/schema-*.sql}), so that a restart or
- * another replica knows what the operators were already told. Every claim to tell an
- * operator is a conditional write on the values last read: of several replicas, only the
- * one whose write changed the row sends.
+ * {@code alert_notice}; schema in {@code db/migration/{vendor}/V2__operator_alerts.sql}),
+ * so that a restart or another replica knows what the operators were already told. Every
+ * claim to tell an operator is a conditional write on the values last read: of several
+ * replicas, only the one whose write changed the row sends.
  */
 @Component
 class AlertStore {

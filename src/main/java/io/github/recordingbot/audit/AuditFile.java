@@ -11,24 +11,30 @@ import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /**
- * The active {@code audit.jsonl} and its rotation by rename; not thread-safe, the caller
- * holds a lock.
+ * The active {@code audit.jsonl} (or {@code audit-<instance>.jsonl} when replicas share
+ * the directory) and its rotation by rename; not thread-safe, the caller holds a lock.
  */
 final class AuditFile {
 
 	static final String ACTIVE_NAME = "audit.jsonl";
 
 	/**
-	 * Name of a rotated file: the UTC day of its lines, then a number from 1 within the
-	 * day.
+	 * Name of a rotated file: the instance and a dot if any, the UTC day of its lines,
+	 * then a number from 1 within the day ({@code audit-bot-1.2026-11-25-1.jsonl},
+	 * {@code audit-2026-11-25-1.jsonl}). An instance id has no dot, so no active file
+	 * matches.
 	 */
-	static final Pattern ROTATED_NAME = Pattern.compile("audit-(\\d{4}-\\d{2}-\\d{2})-(\\d+)\\.jsonl");
+	static final Pattern ROTATED_NAME = Pattern
+		.compile("audit-(?:([A-Za-z0-9_-]+)\\.)?(\\d{4}-\\d{2}-\\d{2})-(\\d+)\\.jsonl");
 
 	private static final byte[] NEWLINE = { '\n' };
 
 	private final Path directory;
 
 	private final Path active;
+
+	// "audit-<instance>." or "audit-": what a rotated file's name starts with
+	private final String rotatedPrefix;
 
 	private final long maxFileSize;
 
@@ -41,9 +47,10 @@ final class AuditFile {
 	// UTC day of the lines in the active file; names the file when it is rotated.
 	private LocalDate day;
 
-	AuditFile(Path directory, long maxFileSize, boolean fsync) {
+	AuditFile(Path directory, String instance, long maxFileSize, boolean fsync) {
 		this.directory = directory;
-		this.active = directory.resolve(ACTIVE_NAME);
+		this.active = directory.resolve(instance.isEmpty() ? ACTIVE_NAME : "audit-" + instance + ".jsonl");
+		this.rotatedPrefix = instance.isEmpty() ? "audit-" : "audit-" + instance + ".";
 		this.maxFileSize = maxFileSize;
 		this.fsync = fsync;
 	}
@@ -124,7 +131,7 @@ final class AuditFile {
 
 	private Path rotationTarget() {
 		for (int n = 1;; n++) {
-			Path candidate = this.directory.resolve("audit-" + this.day + "-" + n + ".jsonl");
+			Path candidate = this.directory.resolve(this.rotatedPrefix + this.day + "-" + n + ".jsonl");
 			if (!Files.exists(candidate)) {
 				return candidate;
 			}

@@ -10,11 +10,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 import io.github.recordingbot.BotProperties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +28,11 @@ import org.springframework.stereotype.Component;
 /**
  * Deletes rotated audit files that are older than {@code bot.audit.retention} or beyond
  * {@code bot.audit.max-files}, so that the log volume does not fill up. Only files named
- * like a rotation ({@code audit-<day>-<n>.jsonl}) are considered: the active
- * {@code audit.jsonl} and anything else in the directory are never deleted.
+ * like a rotation ({@code audit-<day>-<n>.jsonl},
+ * {@code audit-<instance>.<day>-<n>.jsonl}) are considered: the active files and anything
+ * else in the directory are never deleted. Replicas on one log volume share the
+ * directory: the files of every instance are considered, {@code bot.audit.max-files}
+ * counts each instance's apart, and one replica at a time runs it.
  */
 @Component
 class AuditRetention {
@@ -48,6 +55,7 @@ class AuditRetention {
 	}
 
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
+	@SchedulerLock(name = "audit-retention")
 	void scheduled() {
 		deleteExpired();
 	}
@@ -60,17 +68,18 @@ class AuditRetention {
 		List<Rotated> rotated = rotatedFiles();
 		Instant now = this.clock.instant();
 		List<Path> deleted = new ArrayList<>();
-		int left = rotated.size();
+		Map<String, Integer> left = new HashMap<>();
+		rotated.forEach((file) -> left.merge(file.instance(), 1, Integer::sum));
 		for (Rotated file : rotated) {
 			boolean expired = !file.lastDayEnd().plus(this.retention).isAfter(now);
-			boolean overCount = this.maxFiles > 0 && left > this.maxFiles;
+			boolean overCount = this.maxFiles > 0 && left.get(file.instance()) > this.maxFiles;
 			if (!expired && !overCount) {
-				break;
+				continue;
 			}
 			try {
 				Files.deleteIfExists(file.path());
 				deleted.add(file.path());
-				left--;
+				left.merge(file.instance(), -1, Integer::sum);
 				logger.info("Deleted audit file {} (lines of {}): {}", file.path(), file.day(),
 						expired ? "older than bot.audit.retention " + this.retention
 								: "more than bot.audit.max-files " + this.maxFiles);
@@ -100,7 +109,7 @@ class AuditRetention {
 	}
 
 	/** A rotated audit file and what its name says. */
-	private record Rotated(Path path, LocalDate day, long number) {
+	private record Rotated(Path path, String instance, LocalDate day, long number) {
 
 		static Rotated of(Path path) {
 			Matcher name = AuditFile.ROTATED_NAME.matcher(path.getFileName().toString());
@@ -108,7 +117,8 @@ class AuditRetention {
 				return null;
 			}
 			try {
-				return new Rotated(path, LocalDate.parse(name.group(1)), Long.parseLong(name.group(2)));
+				return new Rotated(path, Objects.toString(name.group(1), ""), LocalDate.parse(name.group(2)),
+						Long.parseLong(name.group(3)));
 			}
 			catch (RuntimeException ex) {
 				// Not a date or number after all (2026-13-45): not ours to delete.

@@ -19,8 +19,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes each audit record as one forced JSON line to {@code <bot.log-dir>/audit.jsonl},
- * rotating the file by size and UTC day.
+ * Writes each audit record as one forced JSON line to {@code <bot.log-dir>/audit.jsonl}
+ * ({@code audit-<bot.instance-id>.jsonl} when set), rotating the file by size and UTC
+ * day.
  *
  * <p>
  * {@code seq} counts from 1 in each process and has no gaps within it; after a restart
@@ -54,10 +55,12 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 	// When the current failure burst began, for the operator alert; null while writable.
 	private volatile Instant failingSince;
 
-	public JsonLinesAuditLog(BotProperties bot, AuditProperties properties, ObjectProvider<Clock> clock) {
+	public JsonLinesAuditLog(BotProperties bot, AuditProperties properties, InstanceProperties instance,
+			ObjectProvider<Clock> clock) {
 		Path logDir = bot.logDir();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.file = new AuditFile(logDir, properties.maxFileSize().toBytes(), properties.fsync());
+		this.file = new AuditFile(logDir, instance.instanceId(), properties.maxFileSize().toBytes(),
+				properties.fsync());
 		try {
 			this.file.open(today(this.clock.instant()));
 		}

@@ -1,16 +1,14 @@
 package io.github.recordingbot.conversation;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,16 +26,14 @@ public class ChatEvents {
 
 	private final ThreadPoolExecutor executor;
 
-	private final Cache<String, Boolean> seen = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofHours(1))
-		.maximumSize(100_000)
-		.build();
+	private final SeenEvents seen;
 
-	public ChatEvents(BotIdentity identity, Conversation conversation,
-			@Qualifier("chatEventExecutor") ThreadPoolExecutor executor) {
+	ChatEvents(BotIdentity identity, Conversation conversation,
+			@Qualifier("chatEventExecutor") ThreadPoolExecutor executor, SeenEvents seen) {
 		this.identity = identity;
 		this.conversation = conversation;
 		this.executor = executor;
+		this.seen = seen;
 	}
 
 	/**
@@ -53,9 +49,16 @@ public class ChatEvents {
 			return Admission.IGNORED;
 		}
 		String key = event.kind() + ":" + event.eventId();
-		if (this.seen.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
-			logger.debug("Dropped duplicate event {}", event.eventId());
-			return Admission.DUPLICATE;
+		try {
+			if (!this.seen.firstSighting(key)) {
+				logger.debug("Dropped duplicate event {}", event.eventId());
+				return Admission.DUPLICATE;
+			}
+		}
+		catch (DataAccessException ex) {
+			// Not known whether another replica has it: Webex delivers it again later.
+			logger.warn("Could not record event {} as seen; answered busy: {}", event.eventId(), ex.toString());
+			return Admission.BUSY;
 		}
 		try {
 			this.executor.execute(() -> this.conversation.handle(event));
@@ -64,9 +67,19 @@ public class ChatEvents {
 		catch (RejectedExecutionException ex) {
 			// Forget it, so that Webex's next delivery of the same event is not taken for
 			// a duplicate.
-			this.seen.invalidate(key);
+			forget(key);
 			logger.warn("Work queue is full ({} queued); answered busy", this.executor.getQueue().size());
 			return Admission.BUSY;
+		}
+	}
+
+	private void forget(String key) {
+		try {
+			this.seen.forget(key);
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not forget event {}; its next delivery will be taken for a duplicate: {}", key,
+					ex.toString());
 		}
 	}
 

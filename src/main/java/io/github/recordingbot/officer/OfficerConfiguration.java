@@ -2,23 +2,18 @@ package io.github.recordingbot.officer;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-
-import javax.sql.DataSource;
 
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.webex.WebexHttp;
+import io.github.recordingbot.replicas.Database;
 import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.http.converter.FormHttpMessageConverter;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.JdbcOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
@@ -36,8 +31,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Wires the Compliance Officer authorization: the {@code webex} client registration
- * (absent until client id, secret and public URL are set), the encrypted JDBC token
- * store, the token source with its refresh managers, and the capability check.
+ * (absent until client id, secret and public URL are set), the encrypted JDBC token store
+ * (its tables come from the Flyway migrations in {@code db/migration}), the token source
+ * with its refresh managers, and the capability check.
  */
 @Configuration(proxyBeanMethods = false)
 class OfficerConfiguration {
@@ -75,9 +71,8 @@ class OfficerConfiguration {
 	}
 
 	@Bean
-	OAuth2AuthorizedClientService authorizedClientService(JdbcTemplate jdbc, DataSource dataSource,
-			ClientRegistrationRepository registrations, TokenCipher cipher) {
-		createSchema(jdbc, dataSource);
+	OAuth2AuthorizedClientService authorizedClientService(JdbcTemplate jdbc, ClientRegistrationRepository registrations,
+			TokenCipher cipher) {
 		JdbcOAuth2AuthorizedClientService service = new JdbcOAuth2AuthorizedClientService(jdbc, registrations);
 		service.setAuthorizedClientParametersMapper(EncryptedClientRows.parameters(cipher));
 		service.setAuthorizedClientRowMapper(EncryptedClientRows.rows(cipher, registrations));
@@ -85,8 +80,7 @@ class OfficerConfiguration {
 	}
 
 	@Bean
-	AuthorizationRecords authorizationRecords(JdbcTemplate jdbc, DataSource dataSource) {
-		createSchema(jdbc, dataSource);
+	AuthorizationRecords authorizationRecords(JdbcTemplate jdbc) {
 		return new AuthorizationRecords(jdbc, OfficerTokenSource.PRINCIPAL);
 	}
 
@@ -98,9 +92,15 @@ class OfficerConfiguration {
 	}
 
 	@Bean
+	RefreshLock refreshLock(Database database, JdbcTemplate jdbc, TransactionTemplate officerTransactions) {
+		return database.sharedByReplicas() ? new RefreshLock.Advisory(jdbc, officerTransactions)
+				: RefreshLock.IN_PROCESS;
+	}
+
+	@Bean
 	OfficerTokenSource officerTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, WebexHttp http,
-			Clock clock) {
+			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, WebexHttp http, Clock clock,
+			RefreshLock refreshLock) {
 		RefreshOutcomes outcomes = new RefreshOutcomes(clients, records, clock);
 		RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 		refresh.setRestClient(tokenEndpoint(http));
@@ -110,7 +110,7 @@ class OfficerConfiguration {
 				// a skew longer than any token's life: refreshes whatever the expiry says
 				manager(registrations, clients, outcomes, refresh, Duration.ofDays(3650), clock));
 		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock,
-				java.util.Set.copyOf(officer.scopes()));
+				java.util.Set.copyOf(officer.scopes()), refreshLock);
 	}
 
 	@Bean
@@ -153,20 +153,6 @@ class OfficerConfiguration {
 				.addCustomConverter(new OAuth2AccessTokenResponseHttpMessageConverter()))
 			.defaultStatusHandler(new OAuth2ErrorResponseErrorHandler())
 			.build();
-	}
-
-	/**
-	 * Creates the two tables when missing; H2 (the default) and PostgreSQL are supported.
-	 */
-	private static void createSchema(JdbcTemplate jdbc, DataSource dataSource) {
-		String product = jdbc.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName());
-		String platform = switch (String.valueOf(product).toLowerCase(Locale.ROOT)) {
-			case "h2" -> "h2";
-			case "postgresql" -> "postgresql";
-			default -> throw new IllegalStateException("The token store supports H2 and PostgreSQL, but "
-					+ "spring.datasource.url (SPRING_DATASOURCE_URL) points to " + product);
-		};
-		new ResourceDatabasePopulator(new ClassPathResource("officer/schema-" + platform + ".sql")).execute(dataSource);
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import io.github.recordingbot.webex.OfficerTokens;
 import io.github.recordingbot.webex.WebexProperties;
@@ -21,7 +22,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
  * The officer token recording lookups use: the stored authorization (refreshed when it is
  * about to expire) wins over the pasted {@code WEBEX_INTEGRATION_ACCESS_TOKEN}.
  * Refreshing is single-flight: Spring Security does not serialize refreshes, and two
- * concurrent ones could burn a rotated refresh token (spring-security#11461).
+ * concurrent ones could burn a rotated refresh token (spring-security#11461). Threads of
+ * this process queue on a lock; replicas on one PostgreSQL on its {@link RefreshLock}.
  */
 class OfficerTokenSource implements OfficerTokens {
 
@@ -55,9 +57,12 @@ class OfficerTokenSource implements OfficerTokens {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
+	private final RefreshLock otherProcesses;
+
 	OfficerTokenSource(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
 			AuthorizationRecords records, Managers managers, WebexProperties webex, Duration clockSkew, Clock clock,
-			Set<String> configuredScopes) {
+			Set<String> configuredScopes, RefreshLock otherProcesses) {
+		this.otherProcesses = otherProcesses;
 		this.configuredScopes = Set.copyOf(configuredScopes);
 		this.registrations = registrations;
 		this.clients = clients;
@@ -95,8 +100,8 @@ class OfficerTokenSource implements OfficerTokens {
 	 */
 	@Override
 	public Optional<String> refreshRejected(String rejected) {
-		this.lock.lock();
-		try {
+		return holdingLocks(() -> {
+			// read under both locks: another thread or replica may have replaced it
 			Optional<OAuth2AuthorizedClient> client = current();
 			if (client.isEmpty() || reauthorizationNeeded()) {
 				return Optional.empty();
@@ -105,11 +110,8 @@ class OfficerTokenSource implements OfficerTokens {
 			if (!stored.equals(rejected)) {
 				return Optional.of(stored);
 			}
-			return authorize(this.managers.forced()).filter((fresh) -> !fresh.equals(rejected));
-		}
-		finally {
-			this.lock.unlock();
-		}
+			return authorizeHeld(this.managers.forced()).filter((fresh) -> !fresh.equals(rejected));
+		});
 	}
 
 	/** The stored authorization, if any, without refreshing it. */
@@ -130,11 +132,22 @@ class OfficerTokenSource implements OfficerTokens {
 		authorize(this.managers.scheduled());
 	}
 
-	/** Runs the work while no refresh runs, e.g. replacing the stored authorization. */
+	/**
+	 * Runs the work while no refresh runs, in this process or another, e.g. replacing the
+	 * stored authorization.
+	 */
 	void exclusively(Runnable work) {
+		holdingLocks(() -> {
+			work.run();
+			return null;
+		});
+	}
+
+	// This process's threads first, so that one of them at a time waits for the database.
+	private <T> T holdingLocks(Supplier<T> work) {
 		this.lock.lock();
 		try {
-			work.run();
+			return this.otherProcesses.holding(work);
 		}
 		finally {
 			this.lock.unlock();
@@ -153,10 +166,13 @@ class OfficerTokenSource implements OfficerTokens {
 	}
 
 	private Optional<String> authorize(OAuth2AuthorizedClientManager manager) {
-		this.lock.lock();
+		return holdingLocks(() -> authorizeHeld(manager));
+	}
+
+	private Optional<String> authorizeHeld(OAuth2AuthorizedClientManager manager) {
 		try {
-			// the manager re-reads the store, so threads that waited here find the
-			// refreshed token
+			// the manager re-reads the store, so threads and replicas that waited for the
+			// locks find the refreshed token
 			OAuth2AuthorizedClient client = manager.authorize(REQUEST);
 			return Optional.ofNullable(client).map((c) -> c.getAccessToken().getTokenValue());
 		}
@@ -165,9 +181,6 @@ class OfficerTokenSource implements OfficerTokens {
 			// being used
 			return current().filter((c) -> !reauthorizationNeeded() && !expiresWithin(c, Duration.ZERO))
 				.map((c) -> c.getAccessToken().getTokenValue());
-		}
-		finally {
-			this.lock.unlock();
 		}
 	}
 

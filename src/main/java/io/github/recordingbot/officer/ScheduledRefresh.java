@@ -3,13 +3,15 @@ package io.github.recordingbot.officer;
 import java.time.Clock;
 import java.time.Duration;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Refreshes the officer's token well before it expires, even with no chat traffic, so the
  * 90-day refresh token never idles out. After a failure it waits longer each time, up to
- * {@code officer.max-retry-delay}.
+ * {@code officer.max-retry-delay}. One replica at a time runs it.
  */
 @Component
 class ScheduledRefresh {
@@ -32,6 +34,7 @@ class ScheduledRefresh {
 	}
 
 	@Scheduled(fixedDelayString = "${officer.refresh-check-interval:PT15M}", initialDelayString = "PT1M")
+	@SchedulerLock(name = "officer-refresh")
 	void run() {
 		boolean waiting = this.records.find()
 			.filter((d) -> d.refreshFailures() > 0 && d.lastRefreshAt() != null)

@@ -8,6 +8,7 @@ import io.github.recordingbot.webex.WebexClient;
 import io.github.recordingbot.webex.WebexModels.Webhook;
 import io.github.recordingbot.webhook.PreviousSecretWindow;
 import io.github.recordingbot.webhook.WebhookProperties;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -157,6 +158,7 @@ class WebhookRegistration {
 	 * moves the first run (the tests that count Webex calls push it past their run).
 	 */
 	@Scheduled(fixedDelayString = "PT1H", initialDelayString = "${webhook.reactivation-delay:PT5M}")
+	@SchedulerLock(name = "webhook-reactivation")
 	void reactivateHourly() {
 		try {
 			if (reactivate() > 0) {

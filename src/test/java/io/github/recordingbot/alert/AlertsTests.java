@@ -16,6 +16,7 @@ import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.alert.ConditionCheck.Observation;
+import io.github.recordingbot.support.Schema;
 import io.github.recordingbot.support.MutableClock;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.webex.WebexClientFixture;
@@ -30,7 +31,6 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -72,7 +72,7 @@ class AlertsTests {
 		WEBEX.reset();
 		this.dataSource = new DriverManagerDataSource("jdbc:h2:mem:alerts-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
 				"sa", "");
-		new ResourceDatabasePopulator(new ClassPathResource("officer/schema-h2.sql")).execute(this.dataSource);
+		Schema.migrate(this.dataSource);
 		operators(OPERATORS, "en_US");
 	}
 

@@ -60,6 +60,16 @@ class AuditPropertiesTests {
 	}
 
 	@Test
+	void bindWhenInstanceIdSetThenTheAuditFileNamesIt() {
+		this.runner.withPropertyValues("bot.log-dir=" + this.dir, "bot.instance-id=bot-1").run((context) -> {
+			context.getBean(AuditLog.class)
+				.write(JsonLinesAuditLogTests.record(1, AuditRecord.Decision.DENIED, "1", null, "a@example.com"));
+			assertThat(this.dir.resolve("audit-bot-1.jsonl")).exists();
+			assertThat(this.dir.resolve(AuditFile.ACTIVE_NAME)).doesNotExist();
+		});
+	}
+
+	@Test
 	void bindWhenMaxFileSizeNotPositiveThenFailsNamingTheKey() {
 		this.runner.withPropertyValues("bot.log-dir=" + this.dir, "bot.audit.max-file-size=0B")
 			.run((context) -> assertThat(context).getFailure()
@@ -68,7 +78,7 @@ class AuditPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ AuditProperties.class, BotProperties.class })
+	@EnableConfigurationProperties({ AuditProperties.class, BotProperties.class, InstanceProperties.class })
 	@Import(JsonLinesAuditLog.class)
 	static class AuditConfig {
 

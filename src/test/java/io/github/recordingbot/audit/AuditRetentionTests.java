@@ -81,6 +81,21 @@ class AuditRetentionTests {
 	}
 
 	@Test
+	void filesOfEveryInstanceAreConsideredAndMaxFilesCountsEachInstanceApart() throws IOException {
+		Path oldOfA = file("audit-bot-a.2026-11-01-1.jsonl");
+		Path a1 = file("audit-bot-a.2026-11-20-1.jsonl");
+		Path a2 = file("audit-bot-a.2026-11-21-1.jsonl");
+		Path b1 = file("audit-bot-b.2026-11-22-1.jsonl");
+		Path single = file("audit-2026-11-23-1.jsonl");
+		Path activeOfA = file("audit-bot-a.jsonl");
+
+		List<Path> deleted = retention(Duration.ofDays(20), 1).deleteExpired();
+
+		assertThat(deleted).containsExactly(oldOfA, a1);
+		assertThat(List.of(a2, b1, single, activeOfA)).allSatisfy((f) -> assertThat(f).exists());
+	}
+
+	@Test
 	void missingDirectoryDeletesNothing() {
 		AuditRetention retention = new AuditRetention(BotProperties.defaults().withLogDir(this.dir.resolve("missing")),
 				properties(Duration.ofDays(1), 1), this.clock);

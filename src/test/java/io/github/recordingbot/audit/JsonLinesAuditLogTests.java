@@ -250,6 +250,31 @@ class JsonLinesAuditLogTests {
 		assertThat(Files.readAllLines(active())).hasSize(1);
 	}
 
+	@Test
+	void twoInstancesOnOneDirectoryWriteAndRotateFilesOfTheirOwn() throws IOException {
+		this.clock = new MutableClock(Instant.parse("2026-11-25T23:59:59Z"));
+		JsonLinesAuditLog first = newLog(this.dir, "bot-7d9f8-a1", DataSize.ofMegabytes(10), true);
+		JsonLinesAuditLog second = newLog(this.dir, "bot-7d9f8-b2", DataSize.ofMegabytes(10), true);
+		first.write(record(1, Decision.PERMITTED, "1", null, "a@example.com"));
+		second.write(record(2, Decision.PERMITTED, "2", null, "a@example.com"));
+
+		this.clock.advance(Duration.ofHours(1));
+		first.write(record(3, Decision.PERMITTED, "3", null, "a@example.com"));
+
+		assertThat(Files.readAllLines(this.dir.resolve("audit-bot-7d9f8-a1.2026-11-25-1.jsonl"))).hasSize(1);
+		assertThat(Files.readAllLines(this.dir.resolve("audit-bot-7d9f8-a1.jsonl"))).hasSize(1);
+		assertThat(Files.readAllLines(this.dir.resolve("audit-bot-7d9f8-b2.jsonl"))).hasSize(1);
+		assertThat(active()).doesNotExist();
+	}
+
+	@Test
+	void anInstanceIdThatIsNotAFileNamePartIsRefusedNamingTheKey() {
+		for (String id : new String[] { "../x", "a.b", "2026-11-25-1", "x".repeat(64) }) {
+			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new InstanceProperties(id))
+				.withMessageContaining("bot.instance-id");
+		}
+	}
+
 	@Nested
 	class Restart {
 
@@ -374,9 +399,13 @@ class JsonLinesAuditLogTests {
 	}
 
 	JsonLinesAuditLog newLog(Path logDir, DataSize maxFileSize, boolean fsync) {
+		return newLog(logDir, "", maxFileSize, fsync);
+	}
+
+	JsonLinesAuditLog newLog(Path logDir, String instance, DataSize maxFileSize, boolean fsync) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", this.clock));
 		JsonLinesAuditLog log = new JsonLinesAuditLog(BotProperties.defaults().withLogDir(logDir),
-				new AuditProperties(maxFileSize, fsync, Duration.ofDays(365), 0),
+				new AuditProperties(maxFileSize, fsync, Duration.ofDays(365), 0), new InstanceProperties(instance),
 				beans.getBeanProvider(java.time.Clock.class));
 		this.opened.add(log);
 		return log;

@@ -10,6 +10,8 @@ import io.github.recordingbot.conversation.ChatEvents.Admission;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
@@ -30,7 +32,8 @@ class ChatEventsTests {
 
 	final ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1));
 
-	final ChatEvents events = new ChatEvents(this.identity, this.conversation, this.executor);
+	final ChatEvents events = new ChatEvents(this.identity, this.conversation, this.executor,
+			new InMemorySeenEvents(SeenEventsConfiguration.WINDOW));
 
 	@AfterEach
 	void stop() {
@@ -76,7 +79,8 @@ class ChatEventsTests {
 	@Test
 	void sameDeliveryFromTwentyThreadsIsAcceptedOnce() throws Exception {
 		ThreadPoolExecutor big = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100));
-		ChatEvents door = new ChatEvents(this.identity, this.conversation, big);
+		ChatEvents door = new ChatEvents(this.identity, this.conversation, big,
+				new InMemorySeenEvents(SeenEventsConfiguration.WINDOW));
 		java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(20);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
@@ -106,6 +110,16 @@ class ChatEventsTests {
 	void sameEventTwiceIsADuplicate() {
 		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
 		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.DUPLICATE);
+	}
+
+	@Test
+	void anEventThatCannotBeRecordedAsSeenIsAnsweredBusyAndNotHandled() {
+		SeenEvents unreachable = mock(SeenEvents.class);
+		given(unreachable.firstSighting(any())).willThrow(new CannotGetJdbcConnectionException("database down"));
+		ChatEvents door = new ChatEvents(this.identity, this.conversation, this.executor, unreachable);
+
+		assertThat(door.submit(event("e3", "p", "a@example.com"))).isEqualTo(Admission.BUSY);
+		then(this.conversation).should(never()).handle(any());
 	}
 
 	static ChatEvent event(String id, String personId, String email) {

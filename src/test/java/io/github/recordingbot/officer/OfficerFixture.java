@@ -11,11 +11,14 @@ import io.github.recordingbot.BotProperties;
 import javax.sql.DataSource;
 
 import io.github.recordingbot.support.MutableClock;
+import io.github.recordingbot.support.Schema;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.github.recordingbot.webex.WebexClientFixture;
+import io.github.recordingbot.replicas.Database;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -24,6 +27,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.OAuth2AccessToken;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -61,6 +65,7 @@ final class OfficerFixture {
 		OfficerConfiguration configuration = new OfficerConfiguration();
 		this.dataSource = new DriverManagerDataSource(jdbcUrl, "sa", "");
 		this.jdbc = new JdbcTemplate(this.dataSource);
+		Schema.migrate(this.dataSource);
 		this.properties = new OfficerProperties("client-id", "client-secret", SCOPES, dataDir,
 				"a-token-encryption-key-of-32-chars-or-more", Duration.ofDays(1), Duration.ofDays(7),
 				Duration.ofHours(12), false);
@@ -71,10 +76,12 @@ final class OfficerFixture {
 				BotProperties.defaults().withPublicBaseUrl("https://bot.example.com"));
 		this.registration = registrations.findByRegistrationId("webex");
 		TokenCipher cipher = configuration.tokenCipher(this.properties);
-		this.clients = configuration.authorizedClientService(this.jdbc, this.dataSource, registrations, cipher);
-		this.records = configuration.authorizationRecords(this.jdbc, this.dataSource);
+		this.clients = configuration.authorizedClientService(this.jdbc, registrations, cipher);
+		this.records = configuration.authorizationRecords(this.jdbc);
+		RefreshLock refreshLock = configuration.refreshLock(Database.of(this.dataSource), this.jdbc,
+				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)));
 		this.tokens = configuration.officerTokens(registrations, this.clients, this.records, this.properties,
-				webexProperties, WebexClientFixture.http(webexProperties), this.clock);
+				webexProperties, WebexClientFixture.http(webexProperties), this.clock, refreshLock);
 	}
 
 	/** Stores an authorization whose access token expires at the given time. */

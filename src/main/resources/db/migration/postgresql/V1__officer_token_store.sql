@@ -1,3 +1,7 @@
+-- The Compliance Officer token store (Spring Security's oauth2_authorized_client, tokens encrypted
+-- by officer.TokenCipher) and who authorized it. IF NOT EXISTS: a database made by the schema files
+-- of versions before Flyway already has both tables; it is baselined at version 0 and this
+-- migration then changes nothing in it (spring.flyway.baseline-on-migrate, application.yml).
 CREATE TABLE IF NOT EXISTS oauth2_authorized_client (
   client_registration_id varchar(100) NOT NULL,
   principal_name varchar(200) NOT NULL,

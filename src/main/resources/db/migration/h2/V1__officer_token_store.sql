@@ -1,3 +1,7 @@
+-- The Compliance Officer token store (Spring Security's oauth2_authorized_client, tokens encrypted
+-- by officer.TokenCipher) and who authorized it. IF NOT EXISTS: a database made by the schema files
+-- of versions before Flyway already has both tables; it is baselined at version 0 and this
+-- migration then changes nothing in it (spring.flyway.baseline-on-migrate, application.yml).
 CREATE TABLE IF NOT EXISTS oauth2_authorized_client (
   client_registration_id varchar(100) NOT NULL,
   principal_name varchar(200) NOT NULL,
@@ -22,21 +26,4 @@ CREATE TABLE IF NOT EXISTS officer_authorization (
   last_refresh_at timestamp,
   last_refresh_error varchar(500),
   refresh_failures int DEFAULT 0 NOT NULL
-);
-CREATE TABLE IF NOT EXISTS alert_condition (
-  condition_id varchar(64) NOT NULL PRIMARY KEY,
-  since timestamp NOT NULL,
-  opened_at timestamp NOT NULL,
-  last_seen timestamp NOT NULL,
-  variant varchar(64),
-  args varchar(1000),
-  cleared_at timestamp
-);
-CREATE TABLE IF NOT EXISTS alert_notice (
-  condition_id varchar(64) NOT NULL,
-  operator_email varchar(320) NOT NULL,
-  opened_at timestamp NOT NULL,
-  kind varchar(16) NOT NULL,
-  told_at timestamp NOT NULL,
-  PRIMARY KEY (condition_id, operator_email)
 );

@@ -1,0 +1,44 @@
+-- The token store as versions before Flyway created it (officer/schema-h2.sql, run from code at
+-- every start). MisconfiguredStartTests starts the bot on such a database: the upgrade is a restart.
+CREATE TABLE IF NOT EXISTS oauth2_authorized_client (
+  client_registration_id varchar(100) NOT NULL,
+  principal_name varchar(200) NOT NULL,
+  access_token_type varchar(100) NOT NULL,
+  access_token_value blob NOT NULL,
+  access_token_issued_at timestamp NOT NULL,
+  access_token_expires_at timestamp NOT NULL,
+  access_token_scopes varchar(1000) DEFAULT NULL,
+  refresh_token_value blob DEFAULT NULL,
+  refresh_token_issued_at timestamp DEFAULT NULL,
+  created_at timestamp DEFAULT CURRENT_TIMESTAMP NOT NULL,
+  PRIMARY KEY (client_registration_id, principal_name)
+);
+CREATE TABLE IF NOT EXISTS officer_authorization (
+  principal_name varchar(200) NOT NULL PRIMARY KEY,
+  person_id varchar(200),
+  email varchar(320),
+  display_name varchar(200),
+  authorized_at timestamp,
+  refresh_token_expires_at timestamp,
+  reauthorization_needed boolean DEFAULT FALSE NOT NULL,
+  last_refresh_at timestamp,
+  last_refresh_error varchar(500),
+  refresh_failures int DEFAULT 0 NOT NULL
+);
+CREATE TABLE IF NOT EXISTS alert_condition (
+  condition_id varchar(64) NOT NULL PRIMARY KEY,
+  since timestamp NOT NULL,
+  opened_at timestamp NOT NULL,
+  last_seen timestamp NOT NULL,
+  variant varchar(64),
+  args varchar(1000),
+  cleared_at timestamp
+);
+CREATE TABLE IF NOT EXISTS alert_notice (
+  condition_id varchar(64) NOT NULL,
+  operator_email varchar(320) NOT NULL,
+  opened_at timestamp NOT NULL,
+  kind varchar(16) NOT NULL,
+  told_at timestamp NOT NULL,
+  PRIMARY KEY (condition_id, operator_email)
+);
