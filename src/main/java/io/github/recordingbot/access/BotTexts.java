@@ -1,5 +1,9 @@
 package io.github.recordingbot.access;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -9,6 +13,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BotTexts {
+
+	private static final DateTimeFormatter UTC_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+		.withZone(ZoneOffset.UTC);
 
 	private final MessageSource messages;
 
@@ -27,6 +34,15 @@ public class BotTexts {
 	 */
 	public String get(String key, Object... args) {
 		return this.messages.getMessage(key, args, this.rules.current().locale());
+	}
+
+	/**
+	 * A time as every text shows it, in both languages: {@code 2026-11-25 12:00 UTC}.
+	 * @param instant the time
+	 * @return the text
+	 */
+	public static String utc(Instant instant) {
+		return UTC_MINUTES.format(instant);
 	}
 
 }

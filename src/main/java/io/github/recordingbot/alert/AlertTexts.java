@@ -1,8 +1,6 @@
 package io.github.recordingbot.alert;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import io.github.recordingbot.BotProperties;
@@ -18,9 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AlertTexts {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final BotTexts texts;
 
@@ -48,7 +43,7 @@ class AlertTexts {
 
 	/** A time as every message shows it. */
 	static String time(Instant instant) {
-		return (instant != null) ? TIME.format(instant) : "?";
+		return (instant != null) ? BotTexts.utc(instant) : "?";
 	}
 
 	private static Object[] escaped(List<String> args) {

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,9 +32,6 @@ import org.springframework.stereotype.Component;
 class ConversationReplies {
 
 	static final int DEFAULT_DAYS_BACK = 10;
-
-	private static final DateTimeFormatter RETRY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final BotTexts texts;
 
@@ -150,7 +146,7 @@ class ConversationReplies {
 	 */
 	Reply rateLimited(Instant retryAt) {
 		Instant at = retryAt.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-		return Reply.text(this.texts.get("reply.rateLimited", RETRY_TIME.format(at)));
+		return Reply.text(this.texts.get("reply.rateLimited", BotTexts.utc(at)));
 	}
 
 	Reply webexDown() {

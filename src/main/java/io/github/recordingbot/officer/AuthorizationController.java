@@ -2,6 +2,7 @@ package io.github.recordingbot.officer;
 
 import java.time.Instant;
 
+import io.github.recordingbot.access.BotTexts;
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.officer.NewAuthorization.Result;
 import jakarta.servlet.http.HttpServletRequest;
@@ -154,9 +155,7 @@ class AuthorizationController {
 	}
 
 	private static String utc(Instant instant) {
-		return (instant != null) ? java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-			.withZone(java.time.ZoneOffset.UTC)
-			.format(instant) : "unknown";
+		return (instant != null) ? BotTexts.utc(instant) : "unknown";
 	}
 
 	private static ModelAndView page(HttpServletResponse response, HttpStatus status, String title, String text) {

@@ -3,8 +3,6 @@ package io.github.recordingbot.recording;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,9 +40,6 @@ class RecordingReplies {
 	 * small.
 	 */
 	static final int MAX_CARD_ROWS = 20;
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-		.withZone(ZoneOffset.UTC);
 
 	private final BotTexts texts;
 
@@ -156,7 +151,7 @@ class RecordingReplies {
 			String topic = (recording.topic() != null) ? recording.topic()
 					: this.texts.get("reply.recordings.untitled");
 			Instant at = (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
-			String when = (at != null) ? TIME.format(at) : "?";
+			String when = (at != null) ? BotTexts.utc(at) : "?";
 			// A compact choice set is a drop-down: its titles are plain text, not
 			// markdown.
 			choices.add(new Choice(topic + ", " + when, recording.meetingId()));
@@ -209,7 +204,7 @@ class RecordingReplies {
 
 	private String when(Recording recording) {
 		Instant at = (recording.timeRecorded() != null) ? recording.timeRecorded() : recording.createTime();
-		String start = (at != null) ? TIME.format(at) : "?";
+		String start = (at != null) ? BotTexts.utc(at) : "?";
 		if (recording.durationSeconds() == null) {
 			return start;
 		}
@@ -228,7 +223,7 @@ class RecordingReplies {
 			.map(TemporaryLinks::expiration)
 			.filter(Objects::nonNull)
 			.min(Comparator.naturalOrder())
-			.map((at) -> this.texts.get("reply.recordings.expiry", TIME.format(at)))
+			.map((at) -> this.texts.get("reply.recordings.expiry", BotTexts.utc(at)))
 			.orElse("");
 	}
 
