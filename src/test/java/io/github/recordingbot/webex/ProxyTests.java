@@ -2,6 +2,9 @@ package io.github.recordingbot.webex;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -9,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -22,8 +26,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.http.MediaType;
+import org.springframework.mock.env.MockEnvironment;
 import org.springframework.web.client.RestClient;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -157,6 +163,96 @@ class ProxyTests {
 
 			assertThat(this.proxy.requests()).containsExactly("CONNECT localhost:" + mercury.port() + " HTTP/1.1");
 		}
+	}
+
+	/**
+	 * In a JVM of its own: the JDK reads {@code jdk.http.auth.tunneling.disabledSchemes}
+	 * once, and in this one another test may have built a JDK client already.
+	 */
+	@Nested
+	class WhenTheProxyWantsAPasswordFromTheWebsocket {
+
+		@TempDir
+		Path dir;
+
+		@Test
+		void theWebsocketTunnelSendsTheUserAndPasswordOfTheUrl() throws Exception {
+			ProxyTests.this.proxy.requireCredentials("bot", "pa:ss");
+			try (FakeMercury mercury = new FakeMercury()) {
+				String output = inAFreshJvm(true, mercury);
+
+				assertThat(output).contains("connected")
+					.contains("Basic proxy authentication enabled for CONNECT tunnels")
+					.doesNotContain("pa:ss")
+					.doesNotContain("pa%3Ass");
+				assertThat(ProxyTests.this.proxy.requests())
+					.containsExactly("CONNECT localhost:" + mercury.port() + " HTTP/1.1");
+				assertThat(ProxyTests.this.proxy.authorizations()).containsExactly(
+						"Basic " + Base64.getEncoder().encodeToString("bot:pa:ss".getBytes(StandardCharsets.UTF_8)));
+			}
+		}
+
+		@Test
+		void withTheJdkDefaultTheTunnelIsRefused() throws Exception {
+			ProxyTests.this.proxy.requireCredentials("bot", "pa:ss");
+			try (FakeMercury mercury = new FakeMercury()) {
+				String output = inAFreshJvm(false, mercury);
+
+				assertThat(output).contains("refused").contains("407");
+				assertThat(ProxyTests.this.proxy.requests()).isEmpty();
+				assertThat(ProxyTests.this.proxy.authorizations()).isEmpty();
+			}
+		}
+
+		private String inAFreshJvm(boolean enable, FakeMercury mercury) throws Exception {
+			Path output = this.dir.resolve("output.txt");
+			ProcessBuilder builder = new ProcessBuilder(
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+					System.getProperty("java.class.path"), Websocket.class.getName(),
+					ProxyTests.this.proxy.url().replace("//", "//bot:pa%3Ass@"), mercury.webSocketUrl("device-1"),
+					String.valueOf(enable))
+				.redirectErrorStream(true)
+				.redirectOutput(output.toFile());
+			// an operator's flag would decide instead of the code under test
+			builder.environment().remove("JAVA_TOOL_OPTIONS");
+			builder.environment().remove("JDK_JAVA_OPTIONS");
+			Process process = builder.start();
+			assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the JVM ended").isTrue();
+			return Files.readString(output);
+		}
+
+	}
+
+	/**
+	 * Opens a websocket through a proxy with credentials, after what the application does
+	 * on start (or not), and prints {@code connected} or why it was refused.
+	 */
+	static final class Websocket {
+
+		public static void main(String[] args) {
+			String proxyUrl = args[0];
+			if (Boolean.parseBoolean(args[2])) {
+				TunnelBasicAuthentication
+					.enable(new MockEnvironment().withProperty("webex.proxy.https-url", proxyUrl)
+						.withProperty("webex.proxy.http-url", proxyUrl), System.getProperties())
+					.ifPresent((note) -> System.out.println(note.text()));
+			}
+			ProxySettings settings = ProxySettings.from(new WebexProperties.Proxy(proxyUrl, proxyUrl, null),
+					(key) -> null);
+			HttpClient http = settings.configure(HttpClient.newBuilder()).build();
+			try {
+				http.newWebSocketBuilder().buildAsync(URI.create(args[1]), new WebSocket.Listener() {
+				}).get(10, TimeUnit.SECONDS).abort();
+				System.out.println("connected");
+			}
+			catch (Exception ex) {
+				for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+					System.out.println("refused: " + cause);
+				}
+			}
+			System.exit(0);
+		}
+
 	}
 
 	@Nested
