@@ -410,11 +410,8 @@ public final class WebexFake {
 
 	/** Every request the bot sent to the U2C catalog and the device service. */
 	public List<LoggedRequest> deviceCalls() {
-		return this.server.getAllServeEvents()
-			.stream()
-			.map(ServeEvent::getRequest)
+		return inArrivalOrder().stream()
 			.filter((r) -> r.getUrl().startsWith("/u2c/") || r.getUrl().startsWith("/wdm/"))
-			.sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
 			.toList();
 	}
 
@@ -422,13 +419,21 @@ public final class WebexFake {
 	 * Every request the bot sent to the Webex API, except the identity lookup at startup.
 	 */
 	public List<LoggedRequest> calls() {
-		return this.server.getAllServeEvents()
-			.stream()
-			.map(ServeEvent::getRequest)
+		return inArrivalOrder().stream()
 			.filter((r) -> !r.getUrl().equals("/v1/people/me"))
 			.filter((r) -> !r.getUrl().startsWith("/u2c/") && !r.getUrl().startsWith("/wdm/"))
-			.sorted((a, b) -> a.getLoggedDate().compareTo(b.getLoggedDate()))
 			.toList();
+	}
+
+	/**
+	 * WireMock's journal lists the newest first; its timestamps have millisecond
+	 * resolution, so sorting by them would reorder calls made in the same millisecond.
+	 */
+	private List<LoggedRequest> inArrivalOrder() {
+		List<LoggedRequest> requests = new java.util.ArrayList<>(
+				this.server.getAllServeEvents().stream().map(ServeEvent::getRequest).toList());
+		java.util.Collections.reverse(requests);
+		return requests;
 	}
 
 	/** The bodies of every {@code POST /messages} the bot sent. */
