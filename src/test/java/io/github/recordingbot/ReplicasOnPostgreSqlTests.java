@@ -153,17 +153,19 @@ class ReplicasOnPostgreSqlTests {
 		String url = postgres.getJdbcUrl("postgres", "postgres");
 		// command-line arguments: default properties would lose to application.yml's
 		// ${ENV:} mappings
-		return new SpringApplicationBuilder(RecordingBotApplication.class).run(Stream
-			.of("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
+		return new SpringApplicationBuilder(RecordingBotApplication.class)
+			.run(Stream.of("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",
 					"spring.datasource.password=", "bot.instance-id=" + instance,
 					"webex.api-base-url=" + WEBEX.baseUrl(), "webex.bot-access-token=" + WebexFake.BOT_TOKEN,
 					"webhook.secret=" + WebexFake.SECRET, "bot.public-base-url=https://bot.example.com",
 					"bot.config-file=" + BotTestSupport.CONFIG, "bot.log-dir=" + dir.resolve("log"),
 					"bot.admin-password=test-admin-password", "officer.client-id=integration-client-id",
 					"officer.client-secret=integration-client-secret", "officer.token-encryption-key=" + KEY,
-					"officer.token-storage-path=" + dir.resolve("data-" + instance), "officer.check-at-startup=false")
-			.map((p) -> "--" + p)
-			.toArray(String[]::new));
+					"officer.token-storage-path=" + dir.resolve("data-" + instance), "officer.check-at-startup=false",
+					// the tests look at both replicas at once, not a minute apart
+					"officer.reread-interval=PT0S")
+				.map((p) -> "--" + p)
+				.toArray(String[]::new));
 	}
 
 	static int port(ConfigurableApplicationContext context) {

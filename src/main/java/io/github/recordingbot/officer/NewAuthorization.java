@@ -103,6 +103,7 @@ class NewAuthorization {
 			this.clients.saveAuthorizedClient(client,
 					UsernamePasswordAuthenticationToken.unauthenticated(OfficerTokenSource.PRINCIPAL, ""));
 			this.records.authorized(officer.id(), officer.primaryEmail(), officer.displayName(), now, refreshExpiresAt);
+			this.tokens.replaced(client);
 		}));
 		logger.info("Stored a new Compliance Officer authorization by person {}", officer.id());
 		return Result.accepted(officer.displayName(), officer.primaryEmail(), stored.getExpiresAt(), refreshExpiresAt,

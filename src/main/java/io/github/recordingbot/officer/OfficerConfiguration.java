@@ -101,7 +101,8 @@ class OfficerConfiguration {
 	OfficerTokenSource officerTokens(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
 			AuthorizationRecords records, OfficerProperties officer, WebexProperties webex, WebexHttp http, Clock clock,
 			RefreshLock refreshLock) {
-		RefreshOutcomes outcomes = new RefreshOutcomes(clients, records, clock);
+		HeldAuthorization held = new HeldAuthorization(clients, records, officer.rereadInterval(), clock);
+		RefreshOutcomes outcomes = new RefreshOutcomes(clients, records, held, clock);
 		RestClientRefreshTokenTokenResponseClient refresh = new RestClientRefreshTokenTokenResponseClient();
 		refresh.setRestClient(tokenEndpoint(http));
 		OfficerTokenSource.Managers managers = new OfficerTokenSource.Managers(
@@ -109,7 +110,7 @@ class OfficerConfiguration {
 				manager(registrations, clients, outcomes, refresh, officer.refreshBefore(), clock),
 				// a skew longer than any token's life: refreshes whatever the expiry says
 				manager(registrations, clients, outcomes, refresh, Duration.ofDays(3650), clock));
-		return new OfficerTokenSource(registrations, clients, records, managers, webex, officer.clockSkew(), clock,
+		return new OfficerTokenSource(registrations, held, managers, webex, officer.clockSkew(), clock,
 				java.util.Set.copyOf(officer.scopes()), refreshLock);
 	}
 

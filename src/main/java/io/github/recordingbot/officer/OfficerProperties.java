@@ -27,13 +27,16 @@ import org.springframework.util.StringUtils;
  * @param maxRetryDelay the longest wait between two failed scheduled refreshes
  * @param checkAtStartup whether to check what the authorization can do once the bot is
  * ready
+ * @param rereadInterval how long the authorization held in memory is used before it is
+ * read from the store again, so that a refresh by another replica is picked up
  */
 @ConfigurationProperties("officer")
 record OfficerProperties(String clientId, String clientSecret, @DefaultValue( {
 		"meeting:admin_schedule_read", "meeting:admin_preferences_read", "spark-compliance:meetings_read",
 		"spark:people_read" }) List<String> scopes, @DefaultValue("./data") Path tokenStoragePath,
 		String tokenEncryptionKey, @DefaultValue("P1D") Duration clockSkew, @DefaultValue("P7D") Duration refreshBefore,
-		@DefaultValue("PT12H") Duration maxRetryDelay, @DefaultValue("true") boolean checkAtStartup){
+		@DefaultValue("PT12H") Duration maxRetryDelay, @DefaultValue("true") boolean checkAtStartup,
+		@DefaultValue("PT60S") Duration rereadInterval){
 
 	OfficerProperties {
 		clientId = StringUtils.hasText(clientId) ? clientId.trim() : null;
@@ -47,6 +50,9 @@ record OfficerProperties(String clientId, String clientSecret, @DefaultValue( {
 			throw new IllegalArgumentException(
 					"officer.token-encryption-key (TOKEN_ENCRYPTION_KEY) must have at least 32 characters, "
 							+ "e.g. the output of: openssl rand -base64 32");
+		}
+		if (rereadInterval.isNegative()) {
+			throw new IllegalArgumentException("officer.reread-interval must not be negative");
 		}
 		if (refreshBefore.compareTo(clockSkew) < 0) {
 			throw new IllegalArgumentException("officer.refresh-before must not be shorter than officer.clock-skew");

@@ -15,7 +15,6 @@ import org.springframework.security.oauth2.client.ClientAuthorizationException;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
-import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 
 /**
@@ -41,9 +40,7 @@ class OfficerTokenSource implements OfficerTokens {
 
 	private final ClientRegistrationRepository registrations;
 
-	private final OAuth2AuthorizedClientService clients;
-
-	private final AuthorizationRecords records;
+	private final HeldAuthorization held;
 
 	private final Managers managers;
 
@@ -59,14 +56,13 @@ class OfficerTokenSource implements OfficerTokens {
 
 	private final RefreshLock otherProcesses;
 
-	OfficerTokenSource(ClientRegistrationRepository registrations, OAuth2AuthorizedClientService clients,
-			AuthorizationRecords records, Managers managers, WebexProperties webex, Duration clockSkew, Clock clock,
-			Set<String> configuredScopes, RefreshLock otherProcesses) {
+	OfficerTokenSource(ClientRegistrationRepository registrations, HeldAuthorization held, Managers managers,
+			WebexProperties webex, Duration clockSkew, Clock clock, Set<String> configuredScopes,
+			RefreshLock otherProcesses) {
 		this.otherProcesses = otherProcesses;
 		this.configuredScopes = Set.copyOf(configuredScopes);
 		this.registrations = registrations;
-		this.clients = clients;
-		this.records = records;
+		this.held = held;
 		this.managers = managers;
 		this.webex = webex;
 		this.clockSkew = clockSkew;
@@ -101,12 +97,13 @@ class OfficerTokenSource implements OfficerTokens {
 	@Override
 	public Optional<String> refreshRejected(String rejected) {
 		return holdingLocks(() -> {
-			// read under both locks: another thread or replica may have replaced it
-			Optional<OAuth2AuthorizedClient> client = current();
-			if (client.isEmpty() || reauthorizationNeeded()) {
+			// read the store under both locks: another thread or replica may have
+			// replaced it
+			Optional<HeldAuthorization.Held> held = held(true);
+			if (held.isEmpty() || !held.get().usable()) {
 				return Optional.empty();
 			}
-			String stored = client.get().getAccessToken().getTokenValue();
+			String stored = held.get().accessToken();
 			if (!stored.equals(rejected)) {
 				return Optional.of(stored);
 			}
@@ -116,17 +113,36 @@ class OfficerTokenSource implements OfficerTokens {
 
 	/** The stored authorization, if any, without refreshing it. */
 	Optional<OAuth2AuthorizedClient> current() {
+		return held(false).map(HeldAuthorization.Held::client);
+	}
+
+	/**
+	 * This process stored a new authorization; called while holding the locks, after
+	 * writing it.
+	 */
+	void replaced(OAuth2AuthorizedClient client) {
+		this.held.stored(client);
+	}
+
+	/** The stored authorization changed behind this process's back: read it again. */
+	void storeChanged() {
+		this.held.forget();
+	}
+
+	// from memory unless asked for the store or held too long; empty without a
+	// registration, since a stored row cannot be read without one
+	private Optional<HeldAuthorization.Held> held(boolean fromStore) {
 		if (this.registrations.findByRegistrationId(REGISTRATION) == null) {
 			return Optional.empty();
 		}
-		return Optional.ofNullable(this.clients.loadAuthorizedClient(REGISTRATION, PRINCIPAL));
+		return Optional.of(fromStore ? this.held.read() : this.held.get());
 	}
 
 	/**
 	 * Refreshes when the access token has less than {@code officer.refresh-before} left.
 	 */
 	void refreshIfDue() {
-		if (current().isEmpty() || reauthorizationNeeded()) {
+		if (!held(true).map(HeldAuthorization.Held::usable).orElse(false)) {
 			return;
 		}
 		authorize(this.managers.scheduled());
@@ -149,18 +165,31 @@ class OfficerTokenSource implements OfficerTokens {
 		try {
 			return this.otherProcesses.holding(work);
 		}
+		catch (RuntimeException ex) {
+			// what the work stored may have been rolled back
+			this.held.forget();
+			throw ex;
+		}
 		finally {
 			this.lock.unlock();
 		}
 	}
 
 	private Optional<String> storedToken() {
-		Optional<OAuth2AuthorizedClient> client = current();
-		if (client.isEmpty() || reauthorizationNeeded()) {
+		Optional<HeldAuthorization.Held> held = held(false);
+		if (held.isEmpty() || !held.get().usable()) {
 			return Optional.empty();
 		}
-		if (!expiresWithin(client.get(), this.clockSkew)) {
-			return Optional.of(client.get().getAccessToken().getTokenValue());
+		if (!expiresWithin(held.get().client(), this.clockSkew)) {
+			return Optional.of(held.get().accessToken());
+		}
+		// about to expire: another replica may have refreshed it already
+		HeldAuthorization.Held stored = this.held.read();
+		if (!stored.usable()) {
+			return Optional.empty();
+		}
+		if (!expiresWithin(stored.client(), this.clockSkew)) {
+			return Optional.of(stored.accessToken());
 		}
 		return authorize(this.managers.onRequest());
 	}
@@ -177,15 +206,12 @@ class OfficerTokenSource implements OfficerTokens {
 			return Optional.ofNullable(client).map((c) -> c.getAccessToken().getTokenValue());
 		}
 		catch (ClientAuthorizationException ex) {
-			// the failure handler has recorded it; an access token that still works keeps
-			// being used
-			return current().filter((c) -> !reauthorizationNeeded() && !expiresWithin(c, Duration.ZERO))
-				.map((c) -> c.getAccessToken().getTokenValue());
+			// the failure handler has recorded it (and dropped a dead authorization); an
+			// access token that still works keeps being used
+			return held(false).filter(HeldAuthorization.Held::usable)
+				.filter((h) -> !expiresWithin(h.client(), Duration.ZERO))
+				.map(HeldAuthorization.Held::accessToken);
 		}
-	}
-
-	private boolean reauthorizationNeeded() {
-		return this.records.find().map(AuthorizationRecords.Details::reauthorizationNeeded).orElse(false);
 	}
 
 	private boolean expiresWithin(OAuth2AuthorizedClient client, Duration margin) {

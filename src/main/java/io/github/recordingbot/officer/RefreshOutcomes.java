@@ -35,15 +35,19 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 
 	private final AuthorizationRecords records;
 
+	private final HeldAuthorization held;
+
 	private final Clock clock;
 
 	// set by the token call and read by the success handler; both run under the refresh
 	// lock
 	private final AtomicReference<Instant> refreshTokenExpiresAt = new AtomicReference<>();
 
-	RefreshOutcomes(OAuth2AuthorizedClientService clients, AuthorizationRecords records, Clock clock) {
+	RefreshOutcomes(OAuth2AuthorizedClientService clients, AuthorizationRecords records, HeldAuthorization held,
+			Clock clock) {
 		this.clients = clients;
 		this.records = records;
+		this.held = held;
 		this.clock = clock;
 	}
 
@@ -68,6 +72,7 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 				client.getRefreshToken());
 		this.clients.saveAuthorizedClient(stored, principal);
 		this.records.refreshed(now, this.refreshTokenExpiresAt.getAndSet(null));
+		this.held.stored(stored);
 		logger.info("Refreshed the Compliance Officer's access token; it now expires at {}",
 				client.getAccessToken().getExpiresAt());
 	}
@@ -83,6 +88,7 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 			// a refused refresh token is useless; keeping it would only keep a secret
 			// around
 			this.clients.removeAuthorizedClient(OfficerTokenSource.REGISTRATION, principal.getName());
+			this.held.removed();
 			logger.error("ALERT: Webex refused the Compliance Officer's refresh token ({}). Recording lookups are "
 					+ "paused until the officer authorizes again at /webex/authorize", code);
 		}

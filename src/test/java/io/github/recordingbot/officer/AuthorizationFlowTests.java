@@ -38,6 +38,9 @@ class AuthorizationFlowTests extends OfficerContextTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	OfficerTokenSource officerTokens;
+
+	@Autowired
 	OfficerTokens tokens;
 
 	@Autowired
@@ -45,7 +48,7 @@ class AuthorizationFlowTests extends OfficerContextTests {
 
 	@BeforeEach
 	void reset() {
-		OfficerTestSupport.reset(this.jdbc);
+		OfficerTestSupport.reset(this.jdbc, this.officerTokens);
 	}
 
 	@AfterEach

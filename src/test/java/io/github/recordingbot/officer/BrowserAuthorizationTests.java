@@ -33,12 +33,15 @@ class BrowserAuthorizationTests extends OfficerContextTests {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	OfficerTokenSource officerTokens;
+
 	WebDriver browser;
 
 	@BeforeEach
 	void start() {
 		assumeTrue(Files.isExecutable(DRIVER), "chromium-driver is not installed");
-		OfficerTestSupport.reset(this.jdbc);
+		OfficerTestSupport.reset(this.jdbc, this.officerTokens);
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",

@@ -1,6 +1,7 @@
 package io.github.recordingbot.officer;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -96,6 +97,17 @@ class NewAuthorizationTests {
 
 		assertThat(result.accepted()).isTrue();
 		assertThat(result.scopes()).containsExactlyInAnyOrderElementsOf(OfficerFixture.SCOPES);
+	}
+
+	@Test
+	void aNewAuthorizationReplacesTheHeldOneWithoutAStaleRead() {
+		this.officer.store("old-access", "old-refresh", OfficerFixture.NOW.plus(Duration.ofDays(10)));
+		assertThat(this.officer.tokens.accessToken()).contains("old-access");
+
+		accept(Set.of("spark-compliance:meetings_read", "spark:people_read"));
+
+		assertThat(this.officer.tokens.accessToken()).contains("new-access");
+		assertThat(this.officer.storeReads).hasValue(1);
 	}
 
 	@Nested

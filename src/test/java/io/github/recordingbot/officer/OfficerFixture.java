@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.recordingbot.BotProperties;
 import javax.sql.DataSource;
@@ -21,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -61,6 +64,12 @@ final class OfficerFixture {
 
 	final WebexProperties webexProperties;
 
+	/** Reads of the token store: each one a query and two decryptions. */
+	final AtomicInteger storeReads = new AtomicInteger();
+
+	/** Reads of the authorization record: each one a query. */
+	final AtomicInteger recordReads = new AtomicInteger();
+
 	OfficerFixture(WireMockServer webex, String jdbcUrl, Path dataDir, String pastedToken) {
 		OfficerConfiguration configuration = new OfficerConfiguration();
 		this.dataSource = new DriverManagerDataSource(jdbcUrl, "sa", "");
@@ -68,7 +77,7 @@ final class OfficerFixture {
 		Schema.migrate(this.dataSource);
 		this.properties = new OfficerProperties("client-id", "client-secret", SCOPES, dataDir,
 				"a-token-encryption-key-of-32-chars-or-more", Duration.ofDays(1), Duration.ofDays(7),
-				Duration.ofHours(12), false);
+				Duration.ofHours(12), false, Duration.ofSeconds(60));
 		WebexProperties webexProperties = WebexProperties.of(URI.create("http://localhost:" + webex.port() + "/v1"),
 				"bot-token", pastedToken, Duration.ofSeconds(2), Duration.ofSeconds(5));
 		this.webexProperties = webexProperties;
@@ -76,8 +85,17 @@ final class OfficerFixture {
 				BotProperties.defaults().withPublicBaseUrl("https://bot.example.com"));
 		this.registration = registrations.findByRegistrationId("webex");
 		TokenCipher cipher = configuration.tokenCipher(this.properties);
-		this.clients = configuration.authorizedClientService(this.jdbc, registrations, cipher);
-		this.records = configuration.authorizationRecords(this.jdbc);
+		this.clients = counting(configuration.authorizedClientService(this.jdbc, registrations, cipher),
+				this.storeReads);
+		this.records = new AuthorizationRecords(this.jdbc, OfficerTokenSource.PRINCIPAL) {
+
+			@Override
+			Optional<Details> find() {
+				OfficerFixture.this.recordReads.incrementAndGet();
+				return super.find();
+			}
+
+		};
 		RefreshLock refreshLock = configuration.refreshLock(Database.of(this.dataSource), this.jdbc,
 				new TransactionTemplate(new DataSourceTransactionManager(this.dataSource)));
 		this.tokens = configuration.officerTokens(registrations, this.clients, this.records, this.properties,
@@ -99,6 +117,29 @@ final class OfficerFixture {
 				UsernamePasswordAuthenticationToken.unauthenticated(OfficerTokenSource.PRINCIPAL, ""));
 		this.records.authorized("officer-id", "officer@example.com", "Olga Officer", access.getIssuedAt(),
 				expiresAt.plus(Duration.ofDays(76)));
+	}
+
+	private static OAuth2AuthorizedClientService counting(OAuth2AuthorizedClientService store, AtomicInteger reads) {
+		return new OAuth2AuthorizedClientService() {
+
+			@Override
+			public <T extends OAuth2AuthorizedClient> T loadAuthorizedClient(String registrationId,
+					String principalName) {
+				reads.incrementAndGet();
+				return store.loadAuthorizedClient(registrationId, principalName);
+			}
+
+			@Override
+			public void saveAuthorizedClient(OAuth2AuthorizedClient client, Authentication principal) {
+				store.saveAuthorizedClient(client, principal);
+			}
+
+			@Override
+			public void removeAuthorizedClient(String registrationId, String principalName) {
+				store.removeAuthorizedClient(registrationId, principalName);
+			}
+
+		};
 	}
 
 	static void tokenEndpointAnswers(WireMockServer webex, String accessToken, String refreshToken, int delayMillis) {

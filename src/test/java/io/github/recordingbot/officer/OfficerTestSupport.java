@@ -74,9 +74,10 @@ final class OfficerTestSupport {
 	 * Forgets any stored authorization and stubs a Webex that grants every scope to the
 	 * officer.
 	 */
-	static void reset(JdbcTemplate jdbc) {
+	static void reset(JdbcTemplate jdbc, OfficerTokenSource tokens) {
 		jdbc.update("DELETE FROM oauth2_authorized_client");
 		jdbc.update("DELETE FROM officer_authorization");
+		tokens.storeChanged();
 		WebexFake webex = BotTestSupport.WEBEX;
 		webex.reset();
 		tokenEndpointGrants("officer-access-1", null);
