@@ -27,20 +27,3 @@ CREATE TABLE IF NOT EXISTS officer_authorization (
   last_refresh_error varchar(500),
   refresh_failures int DEFAULT 0 NOT NULL
 );
-CREATE TABLE IF NOT EXISTS alert_condition (
-  condition_id varchar(64) NOT NULL PRIMARY KEY,
-  since timestamp NOT NULL,
-  opened_at timestamp NOT NULL,
-  last_seen timestamp NOT NULL,
-  variant varchar(64),
-  args varchar(1000),
-  cleared_at timestamp
-);
-CREATE TABLE IF NOT EXISTS alert_notice (
-  condition_id varchar(64) NOT NULL,
-  operator_email varchar(320) NOT NULL,
-  opened_at timestamp NOT NULL,
-  kind varchar(16) NOT NULL,
-  told_at timestamp NOT NULL,
-  PRIMARY KEY (condition_id, operator_email)
-);
