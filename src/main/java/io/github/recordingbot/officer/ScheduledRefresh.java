@@ -3,6 +3,7 @@ package io.github.recordingbot.officer;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.recordingbot.webex.Backoff;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import org.springframework.scheduling.annotation.Scheduled;
@@ -10,8 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refreshes the officer's token well before it expires, even with no chat traffic, so the
- * 90-day refresh token never idles out. After a failure it waits longer each time, up to
- * {@code officer.max-retry-delay}. One replica at a time runs it.
+ * 90-day refresh token never idles out. After a failure it waits longer each time (the
+ * bot's one {@link Backoff}, from 15 minutes doubling up to
+ * {@code officer.max-retry-delay}); the failures are counted in the store, so the waits
+ * hold across restarts and replicas. One replica at a time runs it.
  */
 @Component
 class ScheduledRefresh {
@@ -22,15 +25,15 @@ class ScheduledRefresh {
 
 	private final AuthorizationRecords records;
 
-	private final OfficerProperties officer;
-
 	private final Clock clock;
+
+	private final Backoff backoff;
 
 	ScheduledRefresh(OfficerTokenSource tokens, AuthorizationRecords records, OfficerProperties officer, Clock clock) {
 		this.tokens = tokens;
 		this.records = records;
-		this.officer = officer;
 		this.clock = clock;
+		this.backoff = Backoff.exponential(FIRST_RETRY, officer.maxRetryDelay());
 	}
 
 	@Scheduled(fixedDelayString = "${officer.refresh-check-interval:PT15M}", initialDelayString = "PT1M")
@@ -45,9 +48,9 @@ class ScheduledRefresh {
 		}
 	}
 
+	/** The wait after the given number of failed refreshes in a row, at least one. */
 	Duration backoff(int failures) {
-		Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(failures - 1, 20));
-		return (delay.compareTo(this.officer.maxRetryDelay()) > 0) ? this.officer.maxRetryDelay() : delay;
+		return this.backoff.delay(failures - 1);
 	}
 
 }

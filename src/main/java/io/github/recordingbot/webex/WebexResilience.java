@@ -32,7 +32,16 @@ import org.springframework.http.client.ClientHttpResponse;
  * garbage), never after a timeout: a Webex that is slow now will be slow again, and the
  * user is better told at once. A POST is never retried, because Webex may have acted on
  * it (a reply posted twice carries the links twice). The body is read here, inside the
- * attempt, so that a fault in the middle of it is retried like any other.
+ * attempt, so that a fault in the middle of it is retried like any other. The waits
+ * between attempts are the bot's one {@link Backoff}.
+ *
+ * <p>
+ * Why not Spring's {@code RetryTemplate} and {@code @ConcurrencyLimit}: the wait after a
+ * 429 comes from the answer's {@code Retry-After}, while a {@code RetryPolicy}'s backoff
+ * cannot see the failure; the template sleeps with {@code Thread.sleep}, not through the
+ * {@link Sleeper} that tests replace; a 5xx is an answer here, not an exception; and the
+ * bulkhead waits a bounded time for a slot, which {@code @ConcurrencyLimit} (wait
+ * forever, or refuse at once) cannot say.
  *
  * @see <a href="https://developer.webex.com/docs/rate-limiting">Webex rate limiting</a>
  * @see <a href=
@@ -54,14 +63,15 @@ class WebexResilience implements ClientHttpRequestInterceptor {
 
 	private final Sleeper sleeper;
 
-	private final RandomGenerator random;
+	private final Backoff backoff;
 
 	WebexResilience(WebexProperties properties, Clock clock, Sleeper sleeper, RandomGenerator random) {
 		this.properties = properties;
 		this.bulkhead = new Semaphore(properties.maxConcurrentCalls(), true);
 		this.clock = clock;
 		this.sleeper = sleeper;
-		this.random = random;
+		this.backoff = Backoff.exponential(properties.retryBackoff(), properties.retryBackoffMax())
+			.withFullJitter(random);
 	}
 
 	@Override
@@ -80,7 +90,7 @@ class WebexResilience implements ClientHttpRequestInterceptor {
 				}
 				logger.info("Webex {} {} failed ({}); retry {} of {}", request.getMethod(), request.getURI().getPath(),
 						ex.getClass().getSimpleName(), attempt + 1, this.properties.maxRetries());
-				sleep(backoff(attempt));
+				sleep(this.backoff.delay(attempt));
 				continue;
 			}
 			Duration wait = waitBeforeRetry(response, attempt);
@@ -103,7 +113,7 @@ class WebexResilience implements ClientHttpRequestInterceptor {
 			Duration retryAfter = RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),
 					this.clock.instant());
 			if (retryAfter == null) {
-				return backoff(attempt);
+				return this.backoff.delay(attempt);
 			}
 			if (retryAfter.compareTo(this.properties.maxRetryAfter()) > 0) {
 				logger.info("Webex asked to wait {} s, longer than {} s: not waiting", retryAfter.toSeconds(),
@@ -112,7 +122,7 @@ class WebexResilience implements ClientHttpRequestInterceptor {
 			}
 			return retryAfter;
 		}
-		return response.getStatusCode().is5xxServerError() ? backoff(attempt) : null;
+		return response.getStatusCode().is5xxServerError() ? this.backoff.delay(attempt) : null;
 	}
 
 	/** One call through the bulkhead; the slot is held until the whole body is read. */
@@ -149,15 +159,6 @@ class WebexResilience implements ClientHttpRequestInterceptor {
 			throw new IOException("Webex answered more than " + MAX_BODY_BYTES + " bytes");
 		}
 		return bytes;
-	}
-
-	/**
-	 * Exponential backoff with full jitter: a random wait up to base × 2^attempt, capped.
-	 */
-	Duration backoff(int attempt) {
-		long base = this.properties.retryBackoff().toMillis();
-		long ceiling = Math.min(this.properties.retryBackoffMax().toMillis(), base << Math.min(attempt, 20));
-		return Duration.ofMillis((ceiling > 0) ? this.random.nextLong(ceiling + 1) : 0);
 	}
 
 	private void sleep(Duration wait) throws InterruptedIOException {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.github.recordingbot.webex.Backoff;
 import io.github.recordingbot.webex.Sleeper;
 import io.github.recordingbot.conversation.ChatEvents;
 import io.github.recordingbot.conversation.ChatEvents.Admission;
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
+import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.web.client.RestClientResponseException;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -72,7 +74,7 @@ class MercuryClient implements SmartLifecycle {
 		this.sleeper = sleeper;
 		this.clock = clock;
 		this.mapper = new ActivityMapper(registry::cluster);
-		this.backoff = new Backoff(properties.backoffMin(), properties.backoffMax());
+		this.backoff = Backoff.exponential(properties.backoffMin(), properties.backoffMax());
 	}
 
 	@Override
@@ -135,6 +137,7 @@ class MercuryClient implements SmartLifecycle {
 	private void run() {
 		Device device = null;
 		boolean replace = false;
+		BackOffExecution waits = this.backoff.start();
 		while (this.running) {
 			String outcome;
 			try {
@@ -149,7 +152,7 @@ class MercuryClient implements SmartLifecycle {
 				End end = session.open(this.http, connectUri(device)).get();
 				this.current = null;
 				if (session.authorized()) {
-					this.backoff.reset();
+					waits = this.backoff.start();
 				}
 				outcome = end.describe();
 				switch (next(end)) {
@@ -190,7 +193,7 @@ class MercuryClient implements SmartLifecycle {
 			if (!this.running) {
 				break;
 			}
-			Duration wait = this.backoff.next();
+			Duration wait = Duration.ofMillis(waits.nextBackOff());
 			this.monitor.waiting(outcome);
 			try {
 				this.sleeper.sleep(wait);

@@ -182,19 +182,6 @@ class WebexClientFaultTests {
 			webex.verify(1, postRequestedFor(urlPathEqualTo("/v1/messages")));
 		}
 
-		@Test
-		void backoffGrowsExponentiallyUpToTheCeiling() {
-			WebexResilience resilience = new WebexResilience(properties(Duration.ofSeconds(5)), clock(), waits::add,
-					new SplittableRandom(42));
-
-			for (int attempt = 0; attempt < 30; attempt++) {
-				long ceiling = Math.min(2000, 200L << Math.min(attempt, 20));
-				for (int i = 0; i < 100; i++) {
-					assertThat(resilience.backoff(attempt)).isBetween(Duration.ZERO, Duration.ofMillis(ceiling));
-				}
-			}
-		}
-
 	}
 
 	@Nested
