@@ -19,9 +19,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Wires the simulator in the {@code demo} profile: its state, and a security filter chain
- * that opens {@code /demo/**} and {@code /sim/**} to everyone (they hold only sample
- * data) ahead of the operator's chain.
+ * Wires the simulator in the {@code demo} profile: its state, and security filter chains
+ * that open {@code /demo/**} and {@code /sim/**} to everyone (they hold only sample data)
+ * ahead of the operator's chain.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
@@ -36,6 +36,14 @@ class SimConfiguration {
 	static final String DEMO_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
 			+ "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; "
 			+ "frame-ancestors 'none'; base-uri 'none'";
+
+	/**
+	 * The simulated consent page is a template like the bot's own pages, with the same
+	 * policy: the bot's stylesheet only, no script, no inline style, its form posts only
+	 * here.
+	 */
+	static final String CONSENT_PAGE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 	@Bean
 	SampleOrg sampleOrg(Clock clock) {
@@ -69,11 +77,21 @@ class SimConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
+	SecurityFilterChain simConsentPageSecurityFilterChain(HttpSecurity http) throws Exception {
+		return open(http, CONSENT_PAGE_POLICY, "/sim/v1/authorize");
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 	SecurityFilterChain simSecurityFilterChain(HttpSecurity http) throws Exception {
-		http.securityMatcher("/demo", "/demo/**", "/sim/**")
+		return open(http, DEMO_POLICY, "/demo", "/demo/**", "/sim/**");
+	}
+
+	private static SecurityFilterChain open(HttpSecurity http, String policy, String... paths) throws Exception {
+		http.securityMatcher(paths)
 			.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
 			.csrf((csrf) -> csrf.disable())
-			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(DEMO_POLICY)));
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy)));
 		return http.build();
 	}
 

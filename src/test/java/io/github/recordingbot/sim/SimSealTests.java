@@ -116,6 +116,40 @@ class SimSealTests extends DemoContext {
 		}
 
 		@Test
+		void theConsentPageEscapesWhatTheRequestCarriesAndPostsItBack() throws Exception {
+			HttpResponse<String> page = get("/sim/v1/authorize?client_id=" + encode("<b>c</b>")
+					+ "&response_type=code&redirect_uri=" + encode(OWN_REDIRECT) + "&state="
+					+ encode("\"><script>alert(1)</script>") + "&scope=spark%3Apeople_read");
+
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).doesNotContain("<b>c</b>", "<script>")
+				.contains("<code>&lt;b&gt;c&lt;/b&gt;</code>")
+				.contains(
+						"<input type=\"hidden\" name=\"state\" value=\"&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;\">")
+				.contains("<input type=\"hidden\" name=\"redirect_uri\" value=\"" + OWN_REDIRECT + "\">")
+				.contains("<code id=\"granted\">spark:people_read</code>");
+		}
+
+		@Test
+		void theConsentPageOffersEverySamplePersonWithTheOfficerPreselected() throws Exception {
+			String body = get("/sim/v1/authorize?client_id=c&response_type=code&redirect_uri=" + encode(OWN_REDIRECT))
+				.body();
+
+			assertThat(body).contains("<option value=\"olivia@example.com\" selected=\"selected\">");
+			assertThat(body.split("<option ", -1)).hasSize(SimSealTests.this.state.org().people.size() + 1);
+			assertThat(body.split("selected=\"selected\"", -1)).hasSize(2);
+		}
+
+		@Test
+		void theConsentPageWithoutTheRequiredParametersExplainsWhat() throws Exception {
+			HttpResponse<String> page = get("/sim/v1/authorize?client_id=c");
+
+			assertThat(page.statusCode()).isEqualTo(400);
+			assertThat(page.body()).contains("client_id, redirect_uri and response_type=code are required.")
+				.doesNotContain("<form");
+		}
+
+		@Test
 		void theBotsOwnRedirectUriGetsTheCode() throws Exception {
 			HttpResponse<String> decision = form("/sim/v1/authorize", "client_id=c&response_type=code&redirect_uri="
 					+ encode(OWN_REDIRECT) + "&officer=" + encode("olivia@example.com") + "&decision=accept");
@@ -127,17 +161,27 @@ class SimSealTests extends DemoContext {
 	}
 
 	@Test
-	void theDemoPageAndTheConsentPageHaveThePolicyOfTheDemo() throws Exception {
-		for (String path : new String[] { "/demo",
-				"/sim/v1/authorize?client_id=c&response_type=code&redirect_uri=" + encode(OWN_REDIRECT) }) {
-			HttpResponse<String> page = get(path);
+	void theDemoPageHasThePolicyOfTheDemo() throws Exception {
+		HttpResponse<String> page = get("/demo");
 
-			assertThat(page.statusCode()).as(path).isEqualTo(200);
-			assertThat(page.headers().firstValue("Content-Security-Policy")).as(path)
-				.get()
-				.asString()
-				.contains("script-src 'self' 'unsafe-inline'", "connect-src 'self'", "frame-ancestors 'none'");
-		}
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Security-Policy")).get()
+			.asString()
+			.contains("script-src 'self' 'unsafe-inline'", "connect-src 'self'", "frame-ancestors 'none'");
+	}
+
+	@Test
+	void theConsentPageHasThePolicyOfTheBotsOwnPages() throws Exception {
+		HttpResponse<String> page = get(
+				"/sim/v1/authorize?client_id=c&response_type=code&redirect_uri=" + encode(OWN_REDIRECT));
+
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.headers().firstValue("Content-Security-Policy")).get()
+			.asString()
+			.contains("default-src 'none'", "style-src 'self';", "form-action 'self'", "frame-ancestors 'none'")
+			.doesNotContain("unsafe-inline", "script-src");
+		assertThat(page.body()).contains("<link rel=\"stylesheet\" href=\"/css/bot.css\">")
+			.doesNotContain("<style", "<script", "style=");
 	}
 
 	static HttpResponse<String> get(String path) throws Exception {
