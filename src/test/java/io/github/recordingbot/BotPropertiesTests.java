@@ -2,7 +2,9 @@ package io.github.recordingbot;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -62,6 +64,80 @@ class BotPropertiesTests {
 	void anUnknownModeStopsTheStartNamingTheKey() {
 		this.runner.withPropertyValues("bot.mode=carrier-pigeon")
 			.run((context) -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("bot.mode"));
+	}
+
+	@Test
+	void anInstanceIdIsTrimmedAndEmptyWhenNotSet() {
+		this.runner.withPropertyValues("bot.instance-id= bot-7d9f8-a1 ")
+			.run((context) -> assertThat(context.getBean(BotProperties.class).instanceId()).isEqualTo("bot-7d9f8-a1"));
+		this.runner.run((context) -> assertThat(context.getBean(BotProperties.class).instanceId()).isEmpty());
+	}
+
+	/**
+	 * The operator's password and login throttling settings, as bound at startup.
+	 */
+	@Nested
+	class StatusPageLogin {
+
+		@Test
+		void adminPasswordUnderTwelveCharactersRefusesToStartNamingTheKey() {
+			BotPropertiesTests.this.runner.withPropertyValues("bot.admin-password=elevenchars")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("BOT_ADMIN_PASSWORD")
+					.hasMessageContaining("bot.admin-password")
+					.hasMessageContaining("12")
+					.hasMessageNotContaining("elevenchars"));
+		}
+
+		@Test
+		void adminPasswordOfTwelveCharactersIsAccepted() {
+			BotPropertiesTests.this.runner.withPropertyValues("bot.admin-password=twelve-chars")
+				.run((context) -> assertThat(context.getBean(BotProperties.class).adminPassword())
+					.isEqualTo("twelve-chars"));
+		}
+
+		@Test
+		void blankAdminPasswordMeansGenerateOneIntoTheDataDirectory() {
+			BotPropertiesTests.this.runner.withPropertyValues("bot.admin-password= ").run((context) -> {
+				BotProperties properties = context.getBean(BotProperties.class);
+				assertThat(properties.adminPassword()).isNull();
+				assertThat(properties.adminPasswordFile().normalize()).isEqualTo(Path.of("data", "admin-password"));
+			});
+		}
+
+		@Test
+		void loginThrottlingDefaultsToFiveFailuresInTenMinutesThenTenMinutesLockout() {
+			BotPropertiesTests.this.runner.run((context) -> assertThat(context.getBean(BotProperties.class).login())
+				.isEqualTo(new BotProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10))));
+		}
+
+		@Test
+		void zeroMaxFailuresRefusesToStartNamingTheKey() {
+			BotPropertiesTests.this.runner.withPropertyValues("bot.login.max-failures=0")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.hasMessageContaining("bot.login.max-failures"));
+		}
+
+		@Test
+		void listingWebhooksAtStartupIsOnByDefault() {
+			BotPropertiesTests.this.runner
+				.run((context) -> assertThat(context.getBean(BotProperties.class).listWebhooksAtStartup()).isTrue());
+			BotPropertiesTests.this.runner.withPropertyValues("bot.list-webhooks-at-startup=false")
+				.run((context) -> assertThat(context.getBean(BotProperties.class).listWebhooksAtStartup()).isFalse());
+		}
+
+		@Test
+		void toStringNeverShowsThePassword() {
+			BotProperties properties = BotProperties.defaults()
+				.withAdminPassword("correct-horse-battery", Path.of("x"));
+
+			assertThat(properties.toString()).doesNotContain("correct-horse-battery");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -55,12 +55,10 @@ public class JsonLinesAuditLog implements AuditLog, DisposableBean {
 	// When the current failure burst began, for the operator alert; null while writable.
 	private volatile Instant failingSince;
 
-	public JsonLinesAuditLog(BotProperties bot, AuditProperties properties, InstanceProperties instance,
-			ObjectProvider<Clock> clock) {
+	public JsonLinesAuditLog(BotProperties bot, AuditProperties properties, ObjectProvider<Clock> clock) {
 		Path logDir = bot.logDir();
 		this.clock = clock.getIfAvailable(Clock::systemUTC);
-		this.file = new AuditFile(logDir, instance.instanceId(), properties.maxFileSize().toBytes(),
-				properties.fsync());
+		this.file = new AuditFile(logDir, bot.instanceId(), properties.maxFileSize().toBytes(), properties.fsync());
 		try {
 			this.file.open(today(this.clock.instant()));
 		}

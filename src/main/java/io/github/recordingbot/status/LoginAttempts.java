@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.recordingbot.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ class LoginAttempts {
 
 	private final Clock clock;
 
-	private final OperatorProperties.Login settings;
+	private final BotProperties.Login settings;
 
 	private final Cache<String, Failures> addresses;
 
@@ -50,7 +51,7 @@ class LoginAttempts {
 
 	private long notLogged;
 
-	LoginAttempts(Clock clock, OperatorProperties properties) {
+	LoginAttempts(Clock clock, BotProperties properties) {
 		this.clock = clock;
 		this.settings = properties.login();
 		// The ticker follows the injected clock, so that tests move expiry with it.

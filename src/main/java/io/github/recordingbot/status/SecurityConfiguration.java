@@ -2,6 +2,7 @@ package io.github.recordingbot.status;
 
 import java.time.Clock;
 
+import io.github.recordingbot.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +71,7 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	UserDetailsService operator(OperatorProperties properties) {
+	UserDetailsService operator(BotProperties properties) {
 		String password = properties.adminPassword();
 		if (password == null) {
 			password = AdminPasswordFile.generate(properties.adminPasswordFile());

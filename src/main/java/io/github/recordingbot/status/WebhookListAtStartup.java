@@ -2,6 +2,7 @@ package io.github.recordingbot.status;
 
 import java.time.Clock;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.webex.WebexProperties;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -25,12 +26,12 @@ class WebhookListAtStartup {
 
 	private final boolean enabled;
 
-	WebhookListAtStartup(WebhookRegistration webhooks, TaskScheduler scheduler, Clock clock,
-			OperatorProperties operator, WebexProperties webex) {
+	WebhookListAtStartup(WebhookRegistration webhooks, TaskScheduler scheduler, Clock clock, BotProperties bot,
+			WebexProperties webex) {
 		this.webhooks = webhooks;
 		this.scheduler = scheduler;
 		this.clock = clock;
-		this.enabled = operator.listWebhooksAtStartup() && webex.hasBotToken();
+		this.enabled = bot.listWebhooksAtStartup() && webex.hasBotToken();
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

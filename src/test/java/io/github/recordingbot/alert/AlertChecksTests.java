@@ -10,7 +10,6 @@ import java.util.List;
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.alert.ConditionCheck.Observation;
 import io.github.recordingbot.audit.AuditProperties;
-import io.github.recordingbot.audit.InstanceProperties;
 import io.github.recordingbot.audit.AuditRecord;
 import io.github.recordingbot.audit.JsonLinesAuditLog;
 import io.github.recordingbot.support.MutableClock;
@@ -44,7 +43,7 @@ class AlertChecksTests {
 		beans.addBean("clock", (Clock) this.clock);
 		JsonLinesAuditLog audit = new JsonLinesAuditLog(BotProperties.defaults().withLogDir(logDir),
 				new AuditProperties(DataSize.ofMegabytes(1), false, Duration.ofDays(1), 0),
-				new InstanceProperties(null), beans.getBeanProvider(Clock.class));
+				beans.getBeanProvider(Clock.class));
 		ConditionCheck check = this.checks.auditUnwritable(audit);
 
 		assertThat(check.observe(START)).contains(Observation.since(START));

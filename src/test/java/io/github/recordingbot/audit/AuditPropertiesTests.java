@@ -78,7 +78,7 @@ class AuditPropertiesTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ AuditProperties.class, BotProperties.class, InstanceProperties.class })
+	@EnableConfigurationProperties({ AuditProperties.class, BotProperties.class })
 	@Import(JsonLinesAuditLog.class)
 	static class AuditConfig {
 

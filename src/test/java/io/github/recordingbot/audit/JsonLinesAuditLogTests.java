@@ -270,7 +270,8 @@ class JsonLinesAuditLogTests {
 	@Test
 	void anInstanceIdThatIsNotAFileNamePartIsRefusedNamingTheKey() {
 		for (String id : new String[] { "../x", "a.b", "2026-11-25-1", "x".repeat(64) }) {
-			assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> new InstanceProperties(id))
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> BotProperties.defaults().withInstanceId(id))
 				.withMessageContaining("bot.instance-id");
 		}
 	}
@@ -404,8 +405,9 @@ class JsonLinesAuditLogTests {
 
 	JsonLinesAuditLog newLog(Path logDir, String instance, DataSize maxFileSize, boolean fsync) {
 		StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("clock", this.clock));
-		JsonLinesAuditLog log = new JsonLinesAuditLog(BotProperties.defaults().withLogDir(logDir),
-				new AuditProperties(maxFileSize, fsync, Duration.ofDays(365), 0), new InstanceProperties(instance),
+		JsonLinesAuditLog log = new JsonLinesAuditLog(
+				BotProperties.defaults().withLogDir(logDir).withInstanceId(instance),
+				new AuditProperties(maxFileSize, fsync, Duration.ofDays(365), 0),
 				beans.getBeanProvider(java.time.Clock.class));
 		this.opened.add(log);
 		return log;

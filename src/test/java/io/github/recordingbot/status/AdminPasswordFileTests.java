@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
 
+import io.github.recordingbot.BotProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class AdminPasswordFileTests {
 		UserDetails admin = operator(null, file).loadUserByUsername("admin");
 
 		String password = Files.readString(file).trim();
-		assertThat(password).hasSizeGreaterThanOrEqualTo(OperatorProperties.MIN_PASSWORD_LENGTH);
+		assertThat(password).hasSizeGreaterThanOrEqualTo(BotProperties.MIN_PASSWORD_LENGTH);
 		assertThat(PasswordEncoderFactories.createDelegatingPasswordEncoder().matches(password, admin.getPassword()))
 			.isTrue();
 		assertThat(output).contains(file.toAbsolutePath().toString()).doesNotContain(password);
@@ -69,8 +69,7 @@ class AdminPasswordFileTests {
 	}
 
 	static UserDetailsService operator(String password, Path file) {
-		return new SecurityConfiguration().operator(new OperatorProperties(password, file,
-				new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10)), true));
+		return new SecurityConfiguration().operator(BotProperties.defaults().withAdminPassword(password, file));
 	}
 
 }

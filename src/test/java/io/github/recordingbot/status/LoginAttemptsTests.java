@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,8 +30,7 @@ class LoginAttemptsTests {
 
 	final MutableClock clock = new MutableClock(START);
 
-	final LoginAttempts attempts = new LoginAttempts(this.clock, new OperatorProperties(null, null,
-			new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10)), true));
+	final LoginAttempts attempts = new LoginAttempts(this.clock, BotProperties.defaults());
 
 	@Test
 	void fifthFailureWithinTheWindowLocksTheAddressForTheLockout() {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.webex.WebexProperties;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -61,9 +62,8 @@ class WebhookListAtStartupTests {
 		then(this.scheduler).should(never()).schedule(any(Runnable.class), any(Instant.class));
 	}
 
-	static OperatorProperties operator(boolean listWebhooksAtStartup) {
-		return new OperatorProperties(null, null,
-				new OperatorProperties.Login(5, Duration.ofMinutes(10), Duration.ofMinutes(10)), listWebhooksAtStartup);
+	static BotProperties operator(boolean listWebhooksAtStartup) {
+		return BotProperties.defaults().withListWebhooksAtStartup(listWebhooksAtStartup);
 	}
 
 	static WebexProperties webex(String botToken) {
