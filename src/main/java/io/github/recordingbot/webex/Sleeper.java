@@ -3,8 +3,9 @@ package io.github.recordingbot.webex;
 import java.time.Duration;
 
 /**
- * Waits between two attempts of a Webex call or websocket connection; tests pass one that
- * only records the waits.
+ * Waits between two attempts of a Webex call or websocket connection, as long as the
+ * {@link Backoff} (or a {@code Retry-After}) says; the bot's one sleeping seam, so tests
+ * pass one that only records the waits.
  */
 @FunctionalInterface
 public interface Sleeper {
