@@ -50,8 +50,8 @@ class ColdStartWebhookTests {
 		// this bot runs on the system clock (no test clock in a plain start), and ignores
 		// deliveries older than webhook.max-age
 		String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-		byte[] delivery = WebexFake.envelope("messages", messageId, ALICE, ALICE_EMAIL, "direct")
-			.replace(WebexFake.CREATED, now)
+		byte[] delivery = WebexFake
+			.withCreated(WebexFake.envelope("messages", messageId, ALICE, ALICE_EMAIL, "direct"), now)
 			.getBytes(StandardCharsets.UTF_8);
 		int port = freePort();
 		CompletableFuture<ConfigurableApplicationContext> app = CompletableFuture

@@ -96,8 +96,9 @@ class ReplicasOnPostgreSqlTests {
 		WEBEX.message(messageId, ALICE, ALICE_EMAIL, "direct", "help");
 		// created now on the replicas' clock (the system's): the bot drops stale
 		// deliveries
-		byte[] body = WebexFake.envelope("messages", messageId, ALICE, ALICE_EMAIL, "direct")
-			.replace(WebexFake.CREATED, Instant.now().toString())
+		byte[] body = WebexFake
+			.withCreated(WebexFake.envelope("messages", messageId, ALICE, ALICE_EMAIL, "direct"),
+					Instant.now().toString())
 			.getBytes(StandardCharsets.UTF_8);
 		int[] ports = { port(first), port(second) };
 

@@ -188,8 +188,9 @@ class WebhookFuzzEndToEndTests {
 		b.put("16 KiB name", utf8(BASE.replace("\"Recording bot\"", "\"" + "n".repeat(16 * 1024 + 1) + "\"")));
 		b.put("2000-char e-mail", utf8(BASE.replace("recordings@webex.bot", "a".repeat(2000) + "@webex.bot")));
 		b.put("created not a date",
-				utf8(BASE.replace("\"created\":\"" + WebexFake.CREATED + "\"", "\"created\":\"soon\"")));
-		b.put("created number", utf8(BASE.replace("\"created\":\"" + WebexFake.CREATED + "\"", "\"created\":1")));
+				utf8(BASE.replace("\"created\":\"" + WebexFake.createdOf(BASE) + "\"", "\"created\":\"soon\"")));
+		b.put("created number",
+				utf8(BASE.replace("\"created\":\"" + WebexFake.createdOf(BASE) + "\"", "\"created\":1")));
 		b.put("raw control character", utf8(BASE.replace("Recording bot", "Recording\u0001bot")));
 		b.put("NUL byte", replace("Recording bot", new byte[] { 0 }));
 		b.put("unterminated string", utf8("{\"resource\":\"messages"));

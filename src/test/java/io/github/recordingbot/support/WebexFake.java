@@ -38,11 +38,30 @@ public final class WebexFake {
 
 	public static final String SECRET = "a-webhook-secret-of-at-least-32-characters";
 
+	private static final java.util.regex.Pattern DATA_CREATED = java.util.regex.Pattern
+		.compile("(\"data\":\\{.*\"created\":\")([^\"]*)(\")", java.util.regex.Pattern.DOTALL);
+
 	/**
-	 * When the test deliveries were created: now, since the bot ignores deliveries older
-	 * than ten minutes.
+	 * The same delivery body with {@code data.created} set to {@code created}: the bot
+	 * ignores deliveries older than ten minutes on its own clock, so a test whose bot
+	 * runs on another clock, or which wants a stale or malformed time, sets it here.
 	 */
-	public static final String CREATED = TestClock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+	public static String withCreated(String envelope, String created) {
+		java.util.regex.Matcher matcher = DATA_CREATED.matcher(envelope);
+		if (!matcher.find()) {
+			throw new IllegalArgumentException("not a delivery body with data.created");
+		}
+		return envelope.substring(0, matcher.start(2)) + created + envelope.substring(matcher.end(2));
+	}
+
+	/** The {@code data.created} of a delivery body. */
+	public static String createdOf(String envelope) {
+		java.util.regex.Matcher matcher = DATA_CREATED.matcher(envelope);
+		if (!matcher.find()) {
+			throw new IllegalArgumentException("not a delivery body with data.created");
+		}
+		return matcher.group(2);
+	}
 
 	public static final String BOT_ID = personId("b0b0b0b0-0000-4000-8000-000000000000");
 
@@ -454,7 +473,8 @@ public final class WebexFake {
 				 "created":"2026-11-25T11:00:00.000Z","actorId":"%s",
 				 "data":{"id":"%s","roomId":"%s"%s,"personId":"%s"%s,"created":"%s"}}
 				""".formatted(id("WEBHOOK", "w1"), resource, id("ORGANIZATION", "o1"), BOT_ID, id("APPLICATION", "a1"),
-				personId, dataId, roomId(personId), roomTypeField, personId, emailField, CREATED);
+				personId, dataId, roomId(personId), roomTypeField, personId, emailField,
+				TestClock.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 	}
 
 	public static String sign(String secret, byte[] body) {

@@ -80,8 +80,7 @@ class WebhookEndpointTests extends BotEndToEndTest {
 	@Test
 	void signedDeliveryOlderThanTenMinutesGets200AndNoWebexCall() throws Exception {
 		String stale = io.github.recordingbot.support.TestClock.now().minus(Duration.ofMinutes(11)).toString();
-		byte[] body = new String(body("stale"), StandardCharsets.UTF_8)
-			.replace("\"created\":\"" + WebexFake.CREATED + "\"", "\"created\":\"" + stale + "\"")
+		byte[] body = WebexFake.withCreated(new String(body("stale"), StandardCharsets.UTF_8), stale)
 			.getBytes(StandardCharsets.UTF_8);
 
 		HttpResponse<String> response = send(
