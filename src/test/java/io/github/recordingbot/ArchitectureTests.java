@@ -41,6 +41,19 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void textsReadOnlyTheLanguageFromTheAccessRules() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".texts..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(java.util.Arrays.stream(others("texts"))
+				.filter((p) -> !p.equals(BASE + ".access.."))
+				.toArray(String[]::new))
+			.because("every feature may use the texts; they read only the configured language")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theApplicationPackageImportsNoFeature() {
 		noClasses().that()
 			.resideInAPackage(BASE)
@@ -120,8 +133,8 @@ class ArchitectureTests {
 
 	private static String[] others(String leaf) {
 		return java.util.stream.Stream
-			.of("webex", "card", "audit", "access", "conversation", "recording", "webhook", "websocket", "officer",
-					"status", "sim", "replicas")
+			.of("webex", "card", "audit", "access", "texts", "conversation", "recording", "webhook", "websocket",
+					"officer", "status", "sim", "replicas")
 			.filter((p) -> !p.equals(leaf))
 			.map((p) -> BASE + "." + p + "..")
 			.toArray(String[]::new);

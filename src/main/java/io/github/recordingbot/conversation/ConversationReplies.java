@@ -11,7 +11,7 @@ import java.util.Map;
 
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
 import io.github.recordingbot.card.AdaptiveCard.DateInput;
 import io.github.recordingbot.card.AdaptiveCard.Element;

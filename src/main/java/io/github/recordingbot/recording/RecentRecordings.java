@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.webex.WebexException;

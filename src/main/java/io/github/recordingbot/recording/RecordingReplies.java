@@ -11,7 +11,7 @@ import java.util.StringJoiner;
 
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessPolicy.Verdict;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
 import io.github.recordingbot.card.AdaptiveCard.Choice;
 import io.github.recordingbot.card.AdaptiveCard.ChoiceSet;
