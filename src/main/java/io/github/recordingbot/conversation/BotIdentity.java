@@ -59,7 +59,7 @@ public class BotIdentity {
 			return;
 		}
 		try {
-			Person person = this.webex.me(this.properties.botAccessToken());
+			Person person = this.webex.me();
 			this.me.set(person);
 			logger.info("Bot identity: {} ({})", person.displayName(), person.primaryEmail());
 		}
