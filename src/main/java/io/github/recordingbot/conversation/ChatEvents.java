@@ -1,6 +1,5 @@
 package io.github.recordingbot.conversation;
 
-import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -42,10 +41,9 @@ public class ChatEvents {
 	 * @return what became of it
 	 */
 	public Receipt submit(ChatEvent event) {
-		if (this.identity.isSelf(event.personId())) {
-			return Receipt.IGNORED;
-		}
-		if (event.personEmail() != null && event.personEmail().toLowerCase(Locale.ROOT).endsWith("@webex.bot")) {
+		// What the delivery says about the sender; Conversation asks again with what the
+		// API says, for deliveries that name no address (card actions).
+		if (this.identity.isBot(event.personId(), event.personEmail())) {
 			return Receipt.IGNORED;
 		}
 		String key = event.kind() + ":" + event.eventId();

@@ -107,7 +107,7 @@ public class Conversation {
 					Outcome.of(this.replies.webexDown(), Decision.UPSTREAM_ERROR, "fetch_failed"));
 			return;
 		}
-		if (this.identity.isSelf(inbound.personId()) || isBot(inbound.personEmail())) {
+		if (this.identity.isBot(inbound.personId(), inbound.personEmail())) {
 			return;
 		}
 		AccessConfig config = this.rules.current();
@@ -247,10 +247,6 @@ public class Conversation {
 			case CARD_ACTION -> "card";
 			case SHARE -> "share";
 		};
-	}
-
-	private static boolean isBot(String email) {
-		return email != null && email.toLowerCase(java.util.Locale.ROOT).endsWith("@webex.bot");
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.github.recordingbot.conversation.ChatEvents.Receipt;
+import io.github.recordingbot.webex.WebexClient;
+import io.github.recordingbot.webex.WebexProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 
 /**
  * The door to the chat workers: what is dropped before any Webex call, and what happens
@@ -26,7 +29,7 @@ import static org.mockito.Mockito.never;
  */
 class ChatEventsTests {
 
-	final BotIdentity identity = mock(BotIdentity.class);
+	final BotIdentity identity = spy(new BotIdentity(mock(WebexClient.class), mock(WebexProperties.class)));
 
 	final Conversation conversation = mock(Conversation.class);
 
