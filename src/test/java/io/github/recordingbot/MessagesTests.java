@@ -37,8 +37,7 @@ class MessagesTests {
 
 	static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
-	static final Pattern KEY_LOOKUP = Pattern
-		.compile("(?:texts\\s*\\.\\s*get|Verdict\\s*\\.\\s*deny\\s*\\(\\s*\"[^\"]*\"\\s*,)\\s*\\(?\\s*\"([^\"]+)\"");
+	static final Pattern KEY_LOOKUP = Pattern.compile("texts\\s*\\.\\s*get\\s*\\(\\s*\"([^\"]+)\"");
 
 	@Test
 	void bothBundlesHaveExactlyTheSameKeys() {

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.RefusalThrottle;
-import io.github.recordingbot.access.SenderAllowList;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
 import io.github.recordingbot.audit.AuditRecord.Decision;
@@ -42,6 +42,8 @@ public class Conversation {
 
 	private final AccessRules rules;
 
+	private final AccessPolicy policy;
+
 	private final RecordingLookup recordings;
 
 	private final ConversationReplies replies;
@@ -62,11 +64,12 @@ public class Conversation {
 
 	private final RefusalThrottle refusals;
 
-	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
-			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, ForwardedRecordings forwards,
-			RateLimiter limiter, MeterRegistry meters, RefusalThrottle refusals) {
+	Conversation(InboundResolver resolver, AccessRules rules, AccessPolicy policy, RecordingLookup recordings,
+			ConversationReplies replies, ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock,
+			ForwardedRecordings forwards, RateLimiter limiter, MeterRegistry meters, RefusalThrottle refusals) {
 		this.resolver = resolver;
 		this.rules = rules;
+		this.policy = policy;
 		this.recordings = recordings;
 		this.replies = replies;
 		this.sender = sender;
@@ -110,23 +113,25 @@ public class Conversation {
 		if (this.identity.isBot(inbound.personId(), inbound.personEmail())) {
 			return;
 		}
-		AccessConfig config = this.rules.current();
-		if (!SenderAllowList.isApproved(inbound.personEmail(), config)) {
+		AccessPolicy.Verdict admission = this.policy.admit(inbound.personEmail(), inbound.isDirect());
+		if (admission.refusal() == AccessPolicy.Refusal.NOT_APPROVED) {
 			// Within a sender's quiet window the refusal is only counted; the count is
 			// audited on the next answered refusal or by RefusalSummaries.
 			RefusalThrottle.Notice notice = this.refusals
 				.refuse(new RefusalThrottle.Sender(inbound.personId(), inbound.personEmail(), inbound.roomType()));
 			if (notice.answer()) {
 				finish(inbound, requestId, commandName(inbound), null,
-						Outcome.of(this.replies.notApproved(), Decision.DENIED, NOT_APPROVED), notice.suppressed());
+						Outcome.of(this.replies.notApproved(), Decision.DENIED, admission.reason()),
+						notice.suppressed());
 			}
 			return;
 		}
-		if (!inbound.isDirect()) {
+		if (!admission.allowed()) {
 			finish(inbound, requestId, commandName(inbound), null,
-					Outcome.of(this.replies.groupRoom(), Decision.DENIED, "group_room"));
+					Outcome.of(this.replies.groupRoom(), Decision.DENIED, admission.reason()));
 			return;
 		}
+		AccessConfig config = this.rules.current();
 		if (ForwardedRecordings.isForward(inbound)) {
 			// A share names its meeting instance, which counts like a meeting number; the
 			// offer card for a webhook forward names none, its pick is counted below.

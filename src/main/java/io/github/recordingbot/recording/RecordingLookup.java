@@ -225,7 +225,8 @@ public class RecordingLookup {
 	}
 
 	private Outcome denied(Verdict verdict, List<String> meetingIds) {
-		return new Outcome(this.replies.refusal(verdict), Decision.DENIED, verdict.reason(), meetingIds, List.of());
+		return new Outcome(this.replies.refusal(verdict.refusal()), Decision.DENIED, verdict.reason(), meetingIds,
+				List.of());
 	}
 
 	/**

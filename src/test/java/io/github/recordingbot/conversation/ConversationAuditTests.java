@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.RefusalThrottle;
@@ -57,10 +58,10 @@ class ConversationAuditTests {
 
 	final BotIdentity identity = mock();
 
-	final Conversation conversation = new Conversation(this.resolver, this.rules, this.recordings, this.replies,
-			this.sender, this.audit, this.identity, Clock.systemUTC(), mock(ForwardedRecordings.class),
-			new RateLimiter(Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-			mock(RefusalThrottle.class));
+	final Conversation conversation = new Conversation(this.resolver, this.rules, new AccessPolicy(this.rules),
+			this.recordings, this.replies, this.sender, this.audit, this.identity, Clock.systemUTC(),
+			mock(ForwardedRecordings.class), new RateLimiter(Clock.systemUTC()),
+			new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), mock(RefusalThrottle.class));
 
 	@BeforeEach
 	void approveAlice() {

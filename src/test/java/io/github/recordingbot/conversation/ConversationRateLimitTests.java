@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.RefusalThrottle;
@@ -61,9 +62,9 @@ class ConversationRateLimitTests {
 
 	final ForwardedRecordings forwards = new ForwardedRecordings(this.recordings, mock(RecentRecordings.class));
 
-	final Conversation conversation = new Conversation(this.resolver, this.rules, this.recordings, this.replies,
-			this.sender, this.audit, mock(BotIdentity.class), this.clock, this.forwards, new RateLimiter(this.clock),
-			new SimpleMeterRegistry(), mock(RefusalThrottle.class));
+	final Conversation conversation = new Conversation(this.resolver, this.rules, new AccessPolicy(this.rules),
+			this.recordings, this.replies, this.sender, this.audit, mock(BotIdentity.class), this.clock, this.forwards,
+			new RateLimiter(this.clock), new SimpleMeterRegistry(), mock(RefusalThrottle.class));
 
 	int events;
 
