@@ -138,11 +138,6 @@ public class AccessPolicy {
 			return new Verdict(false, refusal);
 		}
 
-		/** The audit reason code when denied. */
-		public String reason() {
-			return (this.refusal != null) ? this.refusal.name().toLowerCase(java.util.Locale.ROOT) : null;
-		}
-
 	}
 
 }

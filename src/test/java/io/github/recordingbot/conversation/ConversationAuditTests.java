@@ -15,6 +15,7 @@ import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.audit.AuditUnavailableException;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.recording.Outcome;
+import io.github.recordingbot.recording.Outcome.Result;
 import io.github.recordingbot.recording.RecordingLookup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,7 +75,7 @@ class ConversationAuditTests {
 	void recWhenAuditCannotBeWrittenThenSendsNoLinksAndAsksToTryAgain() {
 		asks("rec 123456789");
 		given(this.recordings.find(any()))
-			.willReturn(new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
+			.willReturn(new Outcome(LINKS, Result.RECORDINGS, null, 0, List.of("series"), List.of("recording-1")));
 		willThrow(new AuditUnavailableException("disk full", null)).given(this.audit).write(any());
 
 		this.conversation.handle(EVENT);
@@ -87,7 +88,7 @@ class ConversationAuditTests {
 	void recWritesTheAuditLineBeforeSendingTheLinks() {
 		asks("rec 123456789");
 		given(this.recordings.find(any()))
-			.willReturn(new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
+			.willReturn(new Outcome(LINKS, Result.RECORDINGS, null, 0, List.of("series"), List.of("recording-1")));
 
 		this.conversation.handle(EVENT);
 

@@ -15,6 +15,7 @@ import io.github.recordingbot.audit.AuditRecord;
 import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.recording.Outcome;
+import io.github.recordingbot.recording.Outcome.Result;
 import io.github.recordingbot.recording.RecentRecordings;
 import io.github.recordingbot.recording.RecordingLookup;
 import io.github.recordingbot.support.MutableClock;
@@ -73,7 +74,7 @@ class ConversationRateLimitTests {
 		given(this.rules.current()).willReturn(new AccessConfig(List.of(), List.of("example.com"), false, false,
 				"en_US", 30, List.of(), TWO_MEETINGS_A_DAY));
 		given(this.replies.rateLimited(any())).willReturn(RATE_LIMITED);
-		Outcome found = new Outcome(Reply.text("links"), Decision.PERMITTED, "ok", List.of("m"), List.of("r"));
+		Outcome found = new Outcome(Reply.text("links"), Result.RECORDINGS, null, 0, List.of("m"), List.of("r"));
 		given(this.recordings.find(any())).willReturn(found);
 		given(this.recordings.findForMeetingId(any(), anyString())).willReturn(found);
 	}
