@@ -103,8 +103,7 @@ public class Conversation {
 			// room a delivery names is never trusted.
 			logger.warn("Could not fetch event {} from Webex (status {}); no room to answer in", event.eventId(),
 					ex.status());
-			finish(Inbound.unresolved(event), requestId, "unknown", null,
-					Answer.of(this.replies.webexDown(), Reason.FETCH_FAILED));
+			finish(Inbound.unresolved(event), requestId, "unknown", null, Answer.of(null, Reason.FETCH_FAILED));
 			return;
 		}
 		if (this.identity.isBot(inbound.personId(), inbound.personEmail())) {

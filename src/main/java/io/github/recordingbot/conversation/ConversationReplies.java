@@ -149,10 +149,6 @@ class ConversationReplies {
 		return Reply.text(this.texts.get("reply.rateLimited", BotTexts.utc(at)));
 	}
 
-	Reply webexDown() {
-		return Reply.text(this.texts.get("reply.webexDown"));
-	}
-
 	static int defaultDaysBack(AccessConfig config) {
 		return Math.min(DEFAULT_DAYS_BACK, config.maxDaysBack());
 	}
