@@ -76,6 +76,17 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void recordingSaysWhatItFoundAndTheConversationDecidesWhatToAudit() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".recording..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + ".audit..")
+			.because("the conversation maps its answers to the audit's decisions, once")
+			.check(CLASSES);
+	}
+
+	@Test
 	void onlyTheOfficerClientAndTheOfficerAuthorizationKnowTheOfficerToken() {
 		noClasses().that()
 			.resideOutsideOfPackages(BASE + ".webex..", BASE + ".officer..")
