@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers one chat event: checks the sender and the room, runs the command, writes
- * exactly one audit record, then posts the reply into the room Webex says the message or
- * card action is in. Links go out only after their audit line is written.
+ * Answers one chat event: drops bots, asks the {@link AccessPolicy} about the sender and
+ * the room, runs the command, writes exactly one audit record, then posts the reply into
+ * the room Webex says the message or card action is in. Links go out only after their
+ * audit line is written.
  */
 @Component
 public class Conversation {
