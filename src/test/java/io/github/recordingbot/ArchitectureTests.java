@@ -41,6 +41,19 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void textsReadOnlyTheLanguageFromTheAccessRules() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".texts..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage(java.util.Arrays.stream(others("texts"))
+				.filter((p) -> !p.equals(BASE + ".access.."))
+				.toArray(String[]::new))
+			.because("every feature may use the texts; they read only the configured language")
+			.check(CLASSES);
+	}
+
+	@Test
 	void theApplicationPackageImportsNoFeature() {
 		noClasses().that()
 			.resideInAPackage(BASE)
@@ -59,6 +72,17 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage(BASE + ".conversation..", BASE + ".webhook..", BASE + ".websocket..",
 					BASE + ".status..", BASE + ".officer..")
+			.check(CLASSES);
+	}
+
+	@Test
+	void recordingSaysWhatItFoundAndTheConversationDecidesWhatToAudit() {
+		noClasses().that()
+			.resideInAPackage(BASE + ".recording..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage(BASE + ".audit..")
+			.because("the conversation maps its answers to the audit's decisions, once")
 			.check(CLASSES);
 	}
 
@@ -120,8 +144,8 @@ class ArchitectureTests {
 
 	private static String[] others(String leaf) {
 		return java.util.stream.Stream
-			.of("webex", "card", "audit", "access", "conversation", "recording", "webhook", "websocket", "officer",
-					"status", "sim", "replicas")
+			.of("webex", "card", "audit", "access", "texts", "conversation", "recording", "webhook", "websocket",
+					"officer", "status", "sim", "replicas")
 			.filter((p) -> !p.equals(leaf))
 			.map((p) -> BASE + "." + p + "..")
 			.toArray(String[]::new);

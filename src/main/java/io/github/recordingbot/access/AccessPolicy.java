@@ -5,9 +5,11 @@ import java.util.Objects;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether a sender gets a meeting's recordings, with facts from the Webex API
- * only, never from what the user typed. The same policy serves text commands, card
- * submits and forwarded recordings. An error while checking a rule denies.
+ * Every access decision of the bot, on the rules of the latest {@code config.json}: who
+ * may talk to the bot and where (the sender allow-list, 1-1 rooms only), and who gets a
+ * meeting's recordings (host only, personal rooms). Decisions rest on facts from the
+ * Webex API only, never on what the user typed. The same policy serves text commands,
+ * card submits and forwarded recordings. An error while checking a rule denies.
  */
 @Component
 public class AccessPolicy {
@@ -16,6 +18,23 @@ public class AccessPolicy {
 
 	public AccessPolicy(AccessRules rules) {
 		this.rules = rules;
+	}
+
+	/**
+	 * Decides whether the bot answers a sender at all: the sender must be on the
+	 * allow-list, and the message or card action in a 1-1 room.
+	 * @param senderEmail the sender's e-mail, from the API
+	 * @param directRoom whether the room is a 1-1 room, from the API
+	 * @return the decision; a sender off the allow-list is refused whatever the room
+	 */
+	public Verdict admit(String senderEmail, boolean directRoom) {
+		if (!SenderAllowList.isApproved(senderEmail, this.rules.current())) {
+			return Verdict.deny(Refusal.NOT_APPROVED);
+		}
+		if (!directRoom) {
+			return Verdict.deny(Refusal.GROUP_ROOM);
+		}
+		return Verdict.ALLOW;
 	}
 
 	/**
@@ -38,7 +57,7 @@ public class AccessPolicy {
 	 */
 	public Verdict checkHost(String requesterPersonId, String hostUserId) {
 		if (this.rules.current().respondOnlyToHost() && !isHost(requesterPersonId, hostUserId)) {
-			return Verdict.deny("host_only", "refusal.hostOnly");
+			return Verdict.deny(Refusal.HOST_ONLY);
 		}
 		return Verdict.ALLOW;
 	}
@@ -56,9 +75,9 @@ public class AccessPolicy {
 		}
 		return switch (personalRoom) {
 			case NOT_PERSONAL_ROOM -> Verdict.ALLOW;
-			case PERSONAL_ROOM -> Verdict.deny("pmr_owner_only", "refusal.personalRoom");
-			case UNKNOWN -> Verdict.deny("pmr_check_failed", "refusal.personalRoomUnverified");
-			case NOT_CHECKABLE -> Verdict.deny("pmr_not_checkable", "refusal.personalRoomNotCheckable");
+			case PERSONAL_ROOM -> Verdict.deny(Refusal.PMR_OWNER_ONLY);
+			case UNKNOWN -> Verdict.deny(Refusal.PMR_CHECK_FAILED);
+			case NOT_CHECKABLE -> Verdict.deny(Refusal.PMR_NOT_CHECKABLE);
 		};
 	}
 
@@ -82,19 +101,41 @@ public class AccessPolicy {
 
 	}
 
+	/** Why the policy refuses. */
+	public enum Refusal {
+
+		/** The sender is not on the allow-list. */
+		NOT_APPROVED,
+
+		/** The message or card action is in a group room: links go only to 1-1 rooms. */
+		GROUP_ROOM,
+
+		/** Only the host gets the recordings, and the sender is not the host. */
+		HOST_ONLY,
+
+		/** The meeting is a personal room, and only its owner gets the recordings. */
+		PMR_OWNER_ONLY,
+
+		/** Whether the meeting is a personal room could not be checked. */
+		PMR_CHECK_FAILED,
+
+		/** The authorization may not check whether the meeting is a personal room. */
+		PMR_NOT_CHECKABLE
+
+	}
+
 	/**
 	 * A decision of the policy.
 	 *
-	 * @param allowed whether the sender may have the recordings
-	 * @param reason the audit reason code when denied
-	 * @param messageKey the key of the refusal text when denied
+	 * @param allowed whether the sender may go on
+	 * @param refusal why not, when denied; {@code null} when allowed
 	 */
-	public record Verdict(boolean allowed, String reason, String messageKey) {
+	public record Verdict(boolean allowed, Refusal refusal) {
 
-		public static final Verdict ALLOW = new Verdict(true, null, null);
+		public static final Verdict ALLOW = new Verdict(true, null);
 
-		static Verdict deny(String reason, String messageKey) {
-			return new Verdict(false, reason, messageKey);
+		static Verdict deny(Refusal refusal) {
+			return new Verdict(false, refusal);
 		}
 
 	}

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Decides whether a sender's e-mail address is on the allow-list of an
- * {@link AccessConfig}.
+ * {@link AccessConfig}; {@link AccessPolicy#admit} asks it.
  *
  * <p>
  * Only exact ASCII matches count: any non-ASCII character is refused because Unicode case
@@ -18,7 +18,7 @@ import java.util.Optional;
  * {@code alice+x@example.com} is a different Webex identity from
  * {@code alice@example.com}.
  */
-public final class SenderAllowList {
+final class SenderAllowList {
 
 	// RFC 5321 §4.5.3.1: the longest address that fits a forward-path.
 	private static final int MAX_ADDRESS_LENGTH = 254;
@@ -40,7 +40,7 @@ public final class SenderAllowList {
 	 * @param config the rules in force
 	 * @return {@code true} only for an exact, case-insensitive ASCII match
 	 */
-	public static boolean isApproved(String email, AccessConfig config) {
+	static boolean isApproved(String email, AccessConfig config) {
 		Objects.requireNonNull(config, "config");
 		Optional<String> address = normalizeAddress(email);
 		if (address.isEmpty()) {

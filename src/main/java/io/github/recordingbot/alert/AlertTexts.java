@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.recordingbot.BotProperties;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.Markdown;
 
 import org.springframework.stereotype.Component;

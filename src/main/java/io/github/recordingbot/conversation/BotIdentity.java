@@ -1,5 +1,6 @@
 package io.github.recordingbot.conversation;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -25,6 +26,8 @@ public class BotIdentity {
 
 	private static final Logger logger = LoggerFactory.getLogger(BotIdentity.class);
 
+	private static final String BOT_DOMAIN = "@webex.bot";
+
 	private final WebexClient webex;
 
 	private final WebexProperties properties;
@@ -41,7 +44,7 @@ public class BotIdentity {
 	/**
 	 * Asks once the bot is ready, on a thread of its own, so that a slow Webex never
 	 * holds back readiness or the first webhook. Until the answer, the bot's own messages
-	 * are still known by their {@code @webex.bot} sender ({@link ChatEvents}).
+	 * are still known by their {@code @webex.bot} sender ({@link #isBot}).
 	 */
 	@EventListener(ApplicationReadyEvent.class)
 	void onStartup() {
@@ -59,7 +62,7 @@ public class BotIdentity {
 			return;
 		}
 		try {
-			Person person = this.webex.me(this.properties.botAccessToken());
+			Person person = this.webex.me();
 			this.me.set(person);
 			logger.info("Bot identity: {} ({})", person.displayName(), person.primaryEmail());
 		}
@@ -81,6 +84,19 @@ public class BotIdentity {
 	public boolean isSelf(String personId) {
 		Person person = this.me.get();
 		return person != null && personId != null && personId.equals(person.id());
+	}
+
+	/**
+	 * The one rule for senders the bot never answers: itself, and any other bot. Webex
+	 * gives every bot an address in {@code @webex.bot}, so a bot is known by its address
+	 * even before the bot's own identity is.
+	 * @param personId the sender's person id, may be {@code null}
+	 * @param email the sender's e-mail, may be {@code null}
+	 * @return whether the sender is a bot
+	 * @see <a href="https://developer.webex.com/docs/bots">Webex bots</a>
+	 */
+	public boolean isBot(String personId, String email) {
+		return isSelf(personId) || (email != null && email.toLowerCase(Locale.ROOT).endsWith(BOT_DOMAIN));
 	}
 
 }

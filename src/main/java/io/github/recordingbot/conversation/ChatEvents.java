@@ -1,6 +1,5 @@
 package io.github.recordingbot.conversation;
 
-import java.util.Locale;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 
@@ -41,35 +40,34 @@ public class ChatEvents {
 	 * @param event the event
 	 * @return what became of it
 	 */
-	public Admission submit(ChatEvent event) {
-		if (this.identity.isSelf(event.personId())) {
-			return Admission.IGNORED;
-		}
-		if (event.personEmail() != null && event.personEmail().toLowerCase(Locale.ROOT).endsWith("@webex.bot")) {
-			return Admission.IGNORED;
+	public Receipt submit(ChatEvent event) {
+		// What the delivery says about the sender; Conversation asks again with what the
+		// API says, for deliveries that name no address (card actions).
+		if (this.identity.isBot(event.personId(), event.personEmail())) {
+			return Receipt.IGNORED;
 		}
 		String key = event.kind() + ":" + event.eventId();
 		try {
 			if (!this.seen.firstSighting(key)) {
 				logger.debug("Dropped duplicate event {}", event.eventId());
-				return Admission.DUPLICATE;
+				return Receipt.DUPLICATE;
 			}
 		}
 		catch (DataAccessException ex) {
 			// Not known whether another replica has it: Webex delivers it again later.
 			logger.warn("Could not record event {} as seen; answered busy: {}", event.eventId(), ex.toString());
-			return Admission.BUSY;
+			return Receipt.BUSY;
 		}
 		try {
 			this.executor.execute(() -> this.conversation.handle(event));
-			return Admission.ACCEPTED;
+			return Receipt.ACCEPTED;
 		}
 		catch (RejectedExecutionException ex) {
 			// Forget it, so that Webex's next delivery of the same event is not taken for
 			// a duplicate.
 			forget(key);
 			logger.warn("Work queue is full ({} queued); answered busy", this.executor.getQueue().size());
-			return Admission.BUSY;
+			return Receipt.BUSY;
 		}
 	}
 
@@ -88,8 +86,8 @@ public class ChatEvents {
 		return this.executor.getQueue().size();
 	}
 
-	/** What became of a submitted event. */
-	public enum Admission {
+	/** The receipt the door gives a transport for an event: what became of it. */
+	public enum Receipt {
 
 		/** Queued for processing. */
 		ACCEPTED,

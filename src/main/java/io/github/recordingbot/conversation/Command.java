@@ -80,7 +80,7 @@ sealed interface Command {
 	 *
 	 * @param reason machine-readable reason for the audit log
 	 */
-	record Invalid(String reason) implements Command {
+	record Invalid(Reason reason) implements Command {
 
 		@Override
 		public String name() {

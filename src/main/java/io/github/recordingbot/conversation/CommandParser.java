@@ -97,11 +97,11 @@ final class CommandParser {
 			return new Command.Help();
 		}
 		if (text.length() > MAX_TEXT_LENGTH) {
-			return new Command.Invalid("too_long");
+			return new Command.Invalid(Reason.TOO_LONG);
 		}
 		String trimmed = text.strip();
 		if (trimmed.indexOf('\r') >= 0 || trimmed.indexOf('\n') >= 0) {
-			return firstWordIsRec(trimmed) ? new Command.Invalid("line_break") : new Command.Help();
+			return firstWordIsRec(trimmed) ? new Command.Invalid(Reason.LINE_BREAK) : new Command.Help();
 		}
 		List<String> words = List.of(WHITESPACE.split(trimmed));
 		String first = words.get(0).toLowerCase(Locale.ROOT);
@@ -121,7 +121,7 @@ final class CommandParser {
 	 */
 	static Command parseCard(Map<String, Object> inputs) {
 		if (inputs == null) {
-			return new Command.Invalid("no_inputs");
+			return new Command.Invalid(Reason.NO_INPUTS);
 		}
 		if (RECENT.equals(string(inputs.get(COMMAND_KEYWORD)))) {
 			return new Command.Recent(null);
@@ -129,7 +129,7 @@ final class CommandParser {
 		if (inputs.containsKey(RecentRecordings.MEETING_ID)) {
 			String meetingId = string(inputs.get(RecentRecordings.MEETING_ID));
 			return (meetingId != null && MEETING_ID.matcher(meetingId).matches()) ? new Command.Pick(meetingId)
-					: new Command.Invalid("bad_meeting_id");
+					: new Command.Invalid(Reason.BAD_MEETING_ID);
 		}
 		String number = string(inputs.get(MEETING_NUMBER));
 		String host = string(inputs.get(MEETING_HOST));
@@ -137,20 +137,20 @@ final class CommandParser {
 		String date = string(inputs.get(MEETING_DATE));
 		if (number == null || number.length() > MeetingLink.MAX_LENGTH || (host != null && host.length() > 320)
 				|| (days != null && days.length() > 12) || (date != null && date.length() > 12)) {
-			return new Command.Invalid("bad_card_input");
+			return new Command.Invalid(Reason.BAD_CARD_INPUT);
 		}
 		String digits = null;
 		MeetingLink link = null;
 		if (MeetingLink.looksLikeLink(number.strip())) {
 			link = MeetingLink.parse(number.strip()).orElse(null);
 			if (link == null) {
-				return new Command.Invalid("bad_meeting_link");
+				return new Command.Invalid(Reason.BAD_MEETING_LINK);
 			}
 		}
 		else {
 			digits = WHITESPACE.matcher(number.strip()).replaceAll("");
 			if (!MEETING_NUMBER_DIGITS.matcher(digits).matches()) {
-				return new Command.Invalid("bad_meeting_number");
+				return new Command.Invalid(Reason.BAD_MEETING_NUMBER);
 			}
 		}
 		MeetingDay day = null;
@@ -158,13 +158,13 @@ final class CommandParser {
 			// Input.Date submits ISO dates only: a day word here is not from the card.
 			day = ISO_DATE_SHAPE.matcher(date.strip()).matches() ? day(date.strip()) : null;
 			if (day == null) {
-				return new Command.Invalid("bad_day");
+				return new Command.Invalid(Reason.BAD_DAY);
 			}
 		}
 		String hostEmail = null;
 		if (host != null && !host.isBlank()) {
 			if (!EMAIL.matcher(host.strip()).matches()) {
-				return new Command.Invalid("bad_host_email");
+				return new Command.Invalid(Reason.BAD_HOST_EMAIL);
 			}
 			hostEmail = host.strip();
 		}
@@ -173,7 +173,7 @@ final class CommandParser {
 			// With a day the form's days back (which always has a value) does not apply.
 			daysBack = days(days.strip());
 			if (daysBack == null) {
-				return new Command.Invalid("bad_days_back");
+				return new Command.Invalid(Reason.BAD_DAYS_BACK);
 			}
 		}
 		return new Command.Rec(digits, link, hostEmail, daysBack, day);
@@ -184,7 +184,7 @@ final class CommandParser {
 			return new Command.Recent(null);
 		}
 		Integer days = (args.size() == 1) ? days(args.get(0)) : null;
-		return (days != null) ? new Command.Recent(days) : new Command.Invalid("bad_recent_days");
+		return (days != null) ? new Command.Recent(days) : new Command.Invalid(Reason.BAD_RECENT_DAYS);
 	}
 
 	/**
@@ -195,7 +195,7 @@ final class CommandParser {
 	private static Command parseRecByLink(List<String> args) {
 		MeetingLink link = MeetingLink.parse(args.get(0)).orElse(null);
 		if (link == null) {
-			return new Command.Invalid("bad_meeting_link");
+			return new Command.Invalid(Reason.BAD_MEETING_LINK);
 		}
 		return parseRest(null, link, args.subList(1, args.size()));
 	}
@@ -206,7 +206,7 @@ final class CommandParser {
 		String hostEmail = null;
 		if (i < rest.size() && rest.get(i).indexOf('@') >= 0) {
 			if (!EMAIL.matcher(rest.get(i)).matches()) {
-				return new Command.Invalid("bad_host_email");
+				return new Command.Invalid(Reason.BAD_HOST_EMAIL);
 			}
 			hostEmail = rest.get(i);
 			i++;
@@ -216,7 +216,7 @@ final class CommandParser {
 		if (i < rest.size() && DIGITS.matcher(rest.get(i)).matches()) {
 			daysBack = days(rest.get(i));
 			if (daysBack == null) {
-				return new Command.Invalid("bad_days_back");
+				return new Command.Invalid(Reason.BAD_DAYS_BACK);
 			}
 			i++;
 		}
@@ -226,13 +226,13 @@ final class CommandParser {
 			}
 			day = day(rest.get(i));
 			if (day == null) {
-				return new Command.Invalid(
-						(hostEmail == null && i == 0 && !looksLikeDay(rest.get(i))) ? "bad_host_email" : "bad_day");
+				return new Command.Invalid((hostEmail == null && i == 0 && !looksLikeDay(rest.get(i)))
+						? Reason.BAD_HOST_EMAIL : Reason.BAD_DAY);
 			}
 			i++;
 		}
 		if (i < rest.size()) {
-			return new Command.Invalid("extra_words");
+			return new Command.Invalid(Reason.EXTRA_WORDS);
 		}
 		return new Command.Rec(number, link, hostEmail, daysBack, day);
 	}
@@ -272,7 +272,7 @@ final class CommandParser {
 			i++;
 		}
 		if (numberGroups.isEmpty()) {
-			return new Command.Invalid("bad_meeting_number");
+			return new Command.Invalid(Reason.BAD_MEETING_NUMBER);
 		}
 		if (i == args.size() && numberGroups.size() > 1) {
 			String last = numberGroups.get(numberGroups.size() - 1);
@@ -283,7 +283,7 @@ final class CommandParser {
 		}
 		String number = String.join("", numberGroups);
 		if (!MEETING_NUMBER_DIGITS.matcher(number).matches()) {
-			return new Command.Invalid("bad_meeting_number");
+			return new Command.Invalid(Reason.BAD_MEETING_NUMBER);
 		}
 		return parseRest(number, null, args.subList(i, args.size()));
 	}

@@ -6,17 +6,16 @@ import java.util.List;
 import java.util.UUID;
 
 import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.RefusalThrottle;
-import io.github.recordingbot.access.SenderAllowList;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
 import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.audit.AuditRecord.Requester;
 import io.github.recordingbot.audit.AuditUnavailableException;
 import io.github.recordingbot.card.Reply;
-import io.github.recordingbot.recording.Outcome;
 import io.github.recordingbot.recording.RecordingLookup;
 import io.github.recordingbot.recording.RecordingRequest;
 import io.github.recordingbot.webex.WebexException;
@@ -27,20 +26,21 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Answers one chat event: checks the sender and the room, runs the command, writes
- * exactly one audit record, then posts the reply into the room Webex says the message or
- * card action is in. Links go out only after their audit line is written.
+ * Answers one chat event: drops bots, asks the {@link AccessPolicy} about the sender and
+ * the room, runs the command, writes exactly one audit record, then posts the reply into
+ * the room Webex says the message or card action is in. Links go out only after their
+ * audit line is written.
  */
 @Component
 public class Conversation {
 
 	private static final Logger logger = LoggerFactory.getLogger(Conversation.class);
 
-	static final String NOT_APPROVED = "not_approved";
-
 	private final InboundResolver resolver;
 
 	private final AccessRules rules;
+
+	private final AccessPolicy policy;
 
 	private final RecordingLookup recordings;
 
@@ -62,11 +62,12 @@ public class Conversation {
 
 	private final RefusalThrottle refusals;
 
-	Conversation(InboundResolver resolver, AccessRules rules, RecordingLookup recordings, ConversationReplies replies,
-			ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock, ForwardedRecordings forwards,
-			RateLimiter limiter, MeterRegistry meters, RefusalThrottle refusals) {
+	Conversation(InboundResolver resolver, AccessRules rules, AccessPolicy policy, RecordingLookup recordings,
+			ConversationReplies replies, ReplySender sender, AuditLog audit, BotIdentity identity, Clock clock,
+			ForwardedRecordings forwards, RateLimiter limiter, MeterRegistry meters, RefusalThrottle refusals) {
 		this.resolver = resolver;
 		this.rules = rules;
+		this.policy = policy;
 		this.recordings = recordings;
 		this.replies = replies;
 		this.sender = sender;
@@ -103,30 +104,30 @@ public class Conversation {
 			// room a delivery names is never trusted.
 			logger.warn("Could not fetch event {} from Webex (status {}); no room to answer in", event.eventId(),
 					ex.status());
-			finish(Inbound.unresolved(event), requestId, "unknown", null,
-					Outcome.of(this.replies.webexDown(), Decision.UPSTREAM_ERROR, "fetch_failed"));
+			finish(Inbound.unresolved(event), requestId, "unknown", null, Answer.of(null, Reason.FETCH_FAILED));
 			return;
 		}
-		if (this.identity.isSelf(inbound.personId()) || isBot(inbound.personEmail())) {
+		if (this.identity.isBot(inbound.personId(), inbound.personEmail())) {
 			return;
 		}
-		AccessConfig config = this.rules.current();
-		if (!SenderAllowList.isApproved(inbound.personEmail(), config)) {
+		AccessPolicy.Verdict admission = this.policy.admit(inbound.personEmail(), inbound.isDirect());
+		if (admission.refusal() == AccessPolicy.Refusal.NOT_APPROVED) {
 			// Within a sender's quiet window the refusal is only counted; the count is
 			// audited on the next answered refusal or by RefusalSummaries.
 			RefusalThrottle.Notice notice = this.refusals
 				.refuse(new RefusalThrottle.Sender(inbound.personId(), inbound.personEmail(), inbound.roomType()));
 			if (notice.answer()) {
 				finish(inbound, requestId, commandName(inbound), null,
-						Outcome.of(this.replies.notApproved(), Decision.DENIED, NOT_APPROVED), notice.suppressed());
+						Answer.of(this.replies.notApproved(), Reason.NOT_APPROVED), notice.suppressed());
 			}
 			return;
 		}
-		if (!inbound.isDirect()) {
+		if (!admission.allowed()) {
 			finish(inbound, requestId, commandName(inbound), null,
-					Outcome.of(this.replies.groupRoom(), Decision.DENIED, "group_room"));
+					Answer.of(this.replies.groupRoom(), Answer.refused(admission.refusal())));
 			return;
 		}
+		AccessConfig config = this.rules.current();
 		if (ForwardedRecordings.isForward(inbound)) {
 			// A share names its meeting instance, which counts like a meeting number; the
 			// offer card for a webhook forward names none, its pick is counted below.
@@ -134,8 +135,8 @@ public class Conversation {
 			if (rateLimited(inbound, requestId, command, inbound.event().meetingInstanceId(), null, config)) {
 				return;
 			}
-			ForwardedRecordings.Answer answer = this.forwards.answer(inbound, config);
-			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
+			ForwardedRecordings.Handled handled = this.forwards.answer(inbound, config);
+			finish(inbound, requestId, handled.command(), handled.request(), handled.answer());
 			return;
 		}
 		Command command = (inbound.event().kind() == ChatEvent.Kind.CARD_ACTION)
@@ -149,33 +150,33 @@ public class Conversation {
 					rec.meetingNumber(), host, days, rec.link(), rec.day());
 			if (days < 1 || days > config.maxDaysBack()) {
 				finish(inbound, requestId, rec.name(), request,
-						Outcome.of(this.replies.daysOutOfRange(), Decision.INVALID, "days_out_of_range"));
+						Answer.of(this.replies.daysOutOfRange(), Reason.DAYS_OUT_OF_RANGE));
 				return;
 			}
 			if (rec.day() != null && !rec.day().within(this.clock, config.maxDaysBack())) {
 				finish(inbound, requestId, rec.name(), request,
-						Outcome.of(this.replies.dayOutOfRange(), Decision.INVALID, "day_out_of_range"));
+						Answer.of(this.replies.dayOutOfRange(), Reason.DAY_OUT_OF_RANGE));
 				return;
 			}
 			String meeting = (rec.link() != null) ? rec.link().url() : rec.meetingNumber();
 			if (rateLimited(inbound, requestId, rec.name(), meeting, request, config)) {
 				return;
 			}
-			finish(inbound, requestId, rec.name(), request, this.recordings.find(request));
+			finish(inbound, requestId, rec.name(), request, Answer.of(this.recordings.find(request)));
 		}
 		else if (command instanceof Command.Recent recent) {
 			int max = ConversationReplies.maxRecentDays(config);
 			int days = (recent.days() != null) ? recent.days() : max;
 			if (days < 1 || days > max) {
 				finish(inbound, requestId, recent.name(), null,
-						Outcome.of(this.replies.recentDaysOutOfRange(), Decision.INVALID, "days_out_of_range"));
+						Answer.of(this.replies.recentDaysOutOfRange(), Reason.DAYS_OUT_OF_RANGE));
 				return;
 			}
 			if (rateLimited(inbound, requestId, recent.name(), null, null, config)) {
 				return;
 			}
-			ForwardedRecordings.Answer answer = this.forwards.recent(inbound, recent, days);
-			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
+			ForwardedRecordings.Handled handled = this.forwards.recent(inbound, recent, days);
+			finish(inbound, requestId, handled.command(), handled.request(), handled.answer());
 		}
 		else if (command instanceof Command.Pick pick) {
 			// The picked meeting counts toward meetings_per_day like a typed number: the
@@ -183,16 +184,14 @@ public class Conversation {
 			if (rateLimited(inbound, requestId, pick.name(), pick.meetingId(), null, config)) {
 				return;
 			}
-			ForwardedRecordings.Answer answer = this.forwards.pick(inbound, pick, config);
-			finish(inbound, requestId, answer.command(), answer.request(), answer.outcome());
+			ForwardedRecordings.Handled handled = this.forwards.pick(inbound, pick, config);
+			finish(inbound, requestId, handled.command(), handled.request(), handled.answer());
 		}
 		else if (command instanceof Command.Invalid invalid) {
-			finish(inbound, requestId, invalid.name(), null,
-					Outcome.of(this.replies.usage(), Decision.INVALID, invalid.reason()));
+			finish(inbound, requestId, invalid.name(), null, Answer.of(this.replies.usage(), invalid.reason()));
 		}
 		else {
-			finish(inbound, requestId, command.name(), null,
-					Outcome.of(this.replies.help(), Decision.PERMITTED, "help"));
+			finish(inbound, requestId, command.name(), null, Answer.of(this.replies.help(), Reason.HELP));
 		}
 	}
 
@@ -209,36 +208,45 @@ public class Conversation {
 			return false;
 		}
 		finish(inbound, requestId, command, request,
-				Outcome.of(this.replies.rateLimited(admission.retryAt()), Decision.RATE_LIMITED, admission.reason()));
+				Answer.of(this.replies.rateLimited(admission.retryAt()), rateLimit(admission)));
 		return true;
 	}
 
-	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request, Outcome outcome) {
-		finish(inbound, requestId, command, request, outcome, 0);
+	/** Which of the rate limits refused: the limiter names it for the audit. */
+	private static Reason rateLimit(RateLimiter.Admission admission) {
+		return switch (admission.reason()) {
+			case "requests_per_minute" -> Reason.REQUESTS_PER_MINUTE;
+			case "meetings_per_day" -> Reason.MEETINGS_PER_DAY;
+			default -> throw new IllegalStateException("Unknown rate limit " + admission.reason());
+		};
 	}
 
-	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request, Outcome outcome,
+	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request, Answer answer) {
+		finish(inbound, requestId, command, request, answer, 0);
+	}
+
+	private void finish(Inbound inbound, String requestId, String command, RecordingRequest request, Answer answer,
 			long suppressed) {
 		ChatEvent event = inbound.event();
+		Decision decision = AuditTrail.decision(answer.reason());
 		AuditRecord record = new AuditRecord(this.clock.instant(), requestId, event.eventId(),
 				new Requester(inbound.personEmail(), inbound.personId()), inbound.roomType(), command,
 				(request != null) ? request.meetingNumber() : null, (request != null) ? request.hostEmail() : null,
 				(request != null) ? request.daysBack() : null,
 				(request != null && request.link() != null) ? request.link().redacted() : null,
-				(request != null && request.day() != null) ? request.day().audit() : null, outcome.decision(),
-				outcome.reason(), outcome.meetingIds(), outcome.recordingIds(),
+				(request != null && request.day() != null) ? request.day().audit() : null, decision, answer.code(),
+				answer.meetingIds(), answer.recordingIds(),
 				Duration.between(event.received(), this.clock.instant()).toMillis(), suppressed);
-		Reply reply = outcome.reply();
+		Reply reply = answer.reply();
 		try {
 			this.audit.write(record);
 		}
 		catch (AuditUnavailableException ex) {
 			logger.error("Audit unavailable for request {}; no links sent", requestId);
-			reply = outcome.carriesLinks() ? this.replies.auditUnavailable() : reply;
+			reply = answer.carriesLinks() ? this.replies.auditUnavailable() : reply;
 		}
 		this.sender.send(inbound.roomId(), reply, requestId);
-		ConversationMetrics.record(this.meters, outcome.decision(),
-				Duration.between(event.received(), this.clock.instant()));
+		ConversationMetrics.record(this.meters, decision, Duration.between(event.received(), this.clock.instant()));
 	}
 
 	private static String commandName(Inbound inbound) {
@@ -247,10 +255,6 @@ public class Conversation {
 			case CARD_ACTION -> "card";
 			case SHARE -> "share";
 		};
-	}
-
-	private static boolean isBot(String email) {
-		return email != null && email.toLowerCase(java.util.Locale.ROOT).endsWith("@webex.bot");
 	}
 
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
 import io.github.recordingbot.card.AdaptiveCard.DateInput;
 import io.github.recordingbot.card.AdaptiveCard.Element;
@@ -147,10 +147,6 @@ class ConversationReplies {
 	Reply rateLimited(Instant retryAt) {
 		Instant at = retryAt.truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
 		return Reply.text(this.texts.get("reply.rateLimited", BotTexts.utc(at)));
-	}
-
-	Reply webexDown() {
-		return Reply.text(this.texts.get("reply.webexDown"));
 	}
 
 	static int defaultDaysBack(AccessConfig config) {

@@ -1,7 +1,6 @@
 package io.github.recordingbot.conversation;
 
 import io.github.recordingbot.access.AccessConfig;
-import io.github.recordingbot.recording.Outcome;
 import io.github.recordingbot.recording.RecentRecordings;
 import io.github.recordingbot.recording.RecordingLookup;
 import io.github.recordingbot.recording.RecordingRequest;
@@ -42,18 +41,19 @@ class ForwardedRecordings {
 		};
 	}
 
-	Answer answer(Inbound inbound, AccessConfig config) {
+	Handled answer(Inbound inbound, AccessConfig config) {
 		String instanceId = inbound.event().meetingInstanceId();
 		if (inbound.event().kind() == ChatEvent.Kind.SHARE && instanceId != null) {
 			RecordingRequest request = request(inbound, config);
-			return new Answer("share", request, this.recordings.findForMeetingId(request, instanceId));
+			return new Handled("share", request, Answer.of(this.recordings.findForMeetingId(request, instanceId)));
 		}
-		return new Answer("forward", null, this.recent.offer(inbound.personEmail()));
+		return new Handled("forward", null, Answer.of(this.recent.offer(inbound.personEmail())));
 	}
 
-	Answer pick(Inbound inbound, Command.Pick pick, AccessConfig config) {
+	Handled pick(Inbound inbound, Command.Pick pick, AccessConfig config) {
 		RecordingRequest request = request(inbound, config);
-		return new Answer(pick.name(), request, this.recordings.findForMeetingId(request, pick.meetingId()));
+		return new Handled(pick.name(), request,
+				Answer.of(this.recordings.findForMeetingId(request, pick.meetingId())));
 	}
 
 	/**
@@ -61,10 +61,10 @@ class ForwardedRecordings {
 	 * for a webhook forward with the sender's window. The request only carries the audit
 	 * facts: no meeting is looked up.
 	 */
-	Answer recent(Inbound inbound, Command.Recent recent, int days) {
+	Handled recent(Inbound inbound, Command.Recent recent, int days) {
 		RecordingRequest request = new RecordingRequest(inbound.personId(), inbound.personEmail(), null,
 				inbound.personEmail(), days);
-		return new Answer(recent.name(), request, this.recent.mine(inbound.personEmail(), days));
+		return new Handled(recent.name(), request, Answer.of(this.recent.mine(inbound.personEmail(), days)));
 	}
 
 	/**
@@ -81,9 +81,9 @@ class ForwardedRecordings {
 	 *
 	 * @param command the audit's command word
 	 * @param request the request, or {@code null} when there was none to look up
-	 * @param outcome the reply and audit facts
+	 * @param answer the reply and why
 	 */
-	record Answer(String command, RecordingRequest request, Outcome outcome) {
+	record Handled(String command, RecordingRequest request, Answer answer) {
 	}
 
 }

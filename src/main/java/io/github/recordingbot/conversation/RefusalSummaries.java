@@ -7,7 +7,6 @@ import java.util.UUID;
 import io.github.recordingbot.access.RefusalThrottle;
 import io.github.recordingbot.audit.AuditLog;
 import io.github.recordingbot.audit.AuditRecord;
-import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.audit.AuditRecord.Requester;
 import io.github.recordingbot.audit.AuditUnavailableException;
 import org.slf4j.Logger;
@@ -62,7 +61,8 @@ class RefusalSummaries implements DisposableBean {
 			RefusalThrottle.Sender sender = summary.sender();
 			AuditRecord record = new AuditRecord(this.clock.instant(), UUID.randomUUID().toString(), null,
 					new Requester(sender.email(), sender.personId()), sender.roomType(), COMMAND, null, null, null,
-					Decision.DENIED, Conversation.NOT_APPROVED, List.of(), List.of(), 0, summary.suppressed());
+					AuditTrail.decision(Reason.NOT_APPROVED), Reason.NOT_APPROVED.code(0), List.of(), List.of(), 0,
+					summary.suppressed());
 			try {
 				this.audit.write(record);
 			}

@@ -2,7 +2,7 @@ package io.github.recordingbot.officer;
 
 import java.time.Instant;
 
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.officer.NewAuthorization.Result;
 import jakarta.servlet.http.HttpServletRequest;

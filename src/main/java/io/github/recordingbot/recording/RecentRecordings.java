@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.recordingbot.access.BotTexts;
-import io.github.recordingbot.audit.AuditRecord.Decision;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.recording.Outcome.Result;
 import io.github.recordingbot.webex.WebexException;
 import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexModels.Recording;
@@ -67,7 +67,7 @@ public class RecentRecordings {
 	/**
 	 * The forwarding hint and a card with the sender's meetings that have recordings.
 	 * @param senderEmail the sender's e-mail, from the API
-	 * @return the reply and the audit facts (the meetings offered)
+	 * @return the reply and the meetings offered
 	 */
 	public Outcome offer(String senderEmail) {
 		Instant to = this.clock.instant();
@@ -82,7 +82,7 @@ public class RecentRecordings {
 		String hint = this.texts.get("reply.formHint");
 		if (shown.isEmpty()) {
 			return Outcome.of(Reply.text(hint + "\n\n" + this.texts.get("reply.forward.noRecent", WINDOW.toDays())),
-					Decision.NODATA, "no_recent_recordings");
+					Result.NO_RECENT_RECORDINGS, List.of());
 		}
 		return offered(this.replies.recentRecordings(shown), shown);
 	}
@@ -92,7 +92,7 @@ public class RecentRecordings {
 	 * pick from, with the same single list call as {@link #offer}.
 	 * @param senderEmail the sender's e-mail, from the API
 	 * @param days how many days back, 1 to {@link #WINDOW} (the caller checks)
-	 * @return the reply and the audit facts (the meetings offered)
+	 * @return the reply and the meetings offered
 	 */
 	public Outcome mine(String senderEmail, int days) {
 		Instant to = this.clock.instant();
@@ -105,8 +105,8 @@ public class RecentRecordings {
 		}
 		List<Recording> shown = ownByMeeting(recordings, senderEmail);
 		if (shown.isEmpty()) {
-			return Outcome.of(Reply.text(this.texts.get("reply.forward.noRecent", days)), Decision.NODATA,
-					"no_recent_recordings");
+			return Outcome.of(Reply.text(this.texts.get("reply.forward.noRecent", days)), Result.NO_RECENT_RECORDINGS,
+					List.of());
 		}
 		return offered(this.replies.myRecordings(days, shown), shown);
 	}
@@ -118,7 +118,7 @@ public class RecentRecordings {
 
 	private static Outcome offered(Reply reply, List<Recording> shown) {
 		List<String> offered = shown.stream().map(Recording::meetingId).toList();
-		return new Outcome(reply, Decision.PERMITTED, "recent_recordings_offered", offered, List.of());
+		return Outcome.of(reply, Result.RECENT_RECORDINGS_OFFERED, offered);
 	}
 
 	/**

@@ -16,8 +16,8 @@ import java.util.concurrent.Executor;
 import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessPolicy.PersonalRoom;
 import io.github.recordingbot.access.AccessPolicy.Verdict;
-import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.recording.Outcome.Result;
 import io.github.recordingbot.recording.RequesterZones.RequesterZone;
 import io.github.recordingbot.webex.WebexException;
 import io.github.recordingbot.webex.WebexOfficerClient;
@@ -79,7 +79,7 @@ public class RecordingLookup {
 	/**
 	 * Answers a request for a meeting's recordings.
 	 * @param request the request
-	 * @return the reply and the audit facts; never throws for Webex trouble
+	 * @return the reply and what was found or refused; never throws for Webex trouble
 	 */
 	public Outcome find(RecordingRequest request) {
 		// The time zone is needed only to filter the recordings list, so it is asked in
@@ -104,7 +104,7 @@ public class RecordingLookup {
 		// reply, whatever the answers.
 		RequesterZone requesterZone = settle(zone);
 		if (meeting.isEmpty()) {
-			return Outcome.of(this.replies.noMeeting(request), Decision.NODATA, "no_meeting");
+			return Outcome.of(this.replies.noMeeting(request), Result.NO_MEETING, List.of());
 		}
 		return findForMeeting(request, meeting.get(), requesterZone);
 	}
@@ -118,7 +118,7 @@ public class RecordingLookup {
 	 * forwarded recording names its meeting instance).
 	 * @param request the request
 	 * @param meetingId the meeting (series or instance) id
-	 * @return the reply and the audit facts
+	 * @return the reply and what was found or refused
 	 */
 	public Outcome findForMeetingId(RecordingRequest request, String meetingId) {
 		Meeting meeting;
@@ -128,7 +128,7 @@ public class RecordingLookup {
 		catch (WebexException ex) {
 			if (ex.isNotFound()) {
 				return Outcome.of((request.meetingNumber() != null) ? this.replies.noMeeting(request)
-						: this.replies.noMeetingForId(), Decision.NODATA, "no_meeting");
+						: this.replies.noMeetingForId(), Result.NO_MEETING, List.of());
 			}
 			return this.upstreamErrors.outcome(ex, List.of(meetingId));
 		}
@@ -184,7 +184,7 @@ public class RecordingLookup {
 		if (inWindow.isEmpty()) {
 			Reply none = (day != null) ? this.replies.noRecordingsOn(request, meeting, day.date(), day.zone())
 					: this.replies.noRecordings(request, meeting);
-			return new Outcome(none, Decision.NODATA, "no_recordings", meetingIds, List.of());
+			return Outcome.of(none, Result.NO_RECORDINGS, meetingIds);
 		}
 		List<Recording> details;
 		try {
@@ -201,7 +201,7 @@ public class RecordingLookup {
 			.forEach(instanceIds::add);
 		Reply reply = (day != null) ? this.replies.recordingsOn(meeting, details, day.date(), day.zone())
 				: this.replies.recordings(meeting, details);
-		return new Outcome(reply, Decision.PERMITTED, "ok", instanceIds, recordingIds);
+		return Outcome.found(reply, instanceIds, recordingIds);
 	}
 
 	/**
@@ -225,7 +225,7 @@ public class RecordingLookup {
 	}
 
 	private Outcome denied(Verdict verdict, List<String> meetingIds) {
-		return new Outcome(this.replies.refusal(verdict), Decision.DENIED, verdict.reason(), meetingIds, List.of());
+		return Outcome.refused(this.replies.refusal(verdict.refusal()), verdict.refusal(), meetingIds);
 	}
 
 	/**

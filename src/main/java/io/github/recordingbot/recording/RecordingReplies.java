@@ -10,8 +10,8 @@ import java.util.Objects;
 import java.util.StringJoiner;
 
 import io.github.recordingbot.BotProperties;
-import io.github.recordingbot.access.AccessPolicy.Verdict;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.access.AccessPolicy.Refusal;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
 import io.github.recordingbot.card.AdaptiveCard.Choice;
 import io.github.recordingbot.card.AdaptiveCard.ChoiceSet;
@@ -257,8 +257,15 @@ class RecordingReplies {
 		return Reply.text(this.texts.get("reply.notAuthorized", this.bot.publicUrl("/webex/authorize")));
 	}
 
-	Reply refusal(Verdict verdict) {
-		return Reply.text(this.texts.get(verdict.messageKey()));
+	/** The refusal of a meeting's recordings. */
+	Reply refusal(Refusal refusal) {
+		return switch (refusal) {
+			case HOST_ONLY -> Reply.text(this.texts.get("refusal.hostOnly"));
+			case PMR_OWNER_ONLY -> Reply.text(this.texts.get("refusal.personalRoom"));
+			case PMR_CHECK_FAILED -> Reply.text(this.texts.get("refusal.personalRoomUnverified"));
+			case PMR_NOT_CHECKABLE -> Reply.text(this.texts.get("refusal.personalRoomNotCheckable"));
+			case NOT_APPROVED, GROUP_ROOM -> throw new IllegalArgumentException("Not a meeting refusal: " + refusal);
+		};
 	}
 
 	Reply notAllowed() {

@@ -2,16 +2,15 @@ package io.github.recordingbot.recording;
 
 import java.util.List;
 
-import io.github.recordingbot.audit.AuditRecord.Decision;
-import io.github.recordingbot.card.Reply;
+import io.github.recordingbot.recording.Outcome.Result;
 import io.github.recordingbot.webex.WebexException;
 import io.github.recordingbot.webex.WebexNotAuthorizedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one mapping from a failed officer call to the user's reply and the audit reason,
- * for every request that asks Webex for meetings or recordings.
+ * The one mapping from a failed officer call to the user's reply and what the outcome
+ * says about it, for every request that asks Webex for meetings or recordings.
  */
 final class UpstreamErrors {
 
@@ -27,34 +26,29 @@ final class UpstreamErrors {
 	 * The outcome of a request that failed on this Webex error.
 	 * @param ex what the officer client threw
 	 * @param meetingIds the meetings the request had found by then
-	 * @return the reply and audit facts
+	 * @return the reply and what failed
 	 */
 	Outcome outcome(WebexException ex, List<String> meetingIds) {
 		if (ex instanceof WebexNotAuthorizedException) {
 			// no token at all: Webex was not asked
-			return Outcome.of(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_not_authorized");
+			return Outcome.of(this.replies.notAuthorized(), Result.OFFICER_NOT_AUTHORIZED, List.of());
 		}
 		if (ex.status() == 401) {
 			// refused even after the officer client's one refresh, or a token given by
 			// hand
 			logger.warn("Webex refused the officer token (trackingId {})", ex.trackingId());
-			return outcome(this.replies.notAuthorized(), Decision.UNAUTHORIZED, "officer_token_rejected", meetingIds);
+			return Outcome.of(this.replies.notAuthorized(), Result.OFFICER_TOKEN_REJECTED, meetingIds);
 		}
 		if (ex.status() == 403) {
 			// The authorization lacks a role or scope for this call: the status page says
 			// which, and no retry will help.
 			logger.warn("Webex refused an officer call with 403 (trackingId {})", ex.trackingId());
-			return outcome(this.replies.notAllowed(), Decision.UNAUTHORIZED, "officer_forbidden", meetingIds);
+			return Outcome.of(this.replies.notAllowed(), Result.OFFICER_FORBIDDEN, meetingIds);
 		}
 		if (ex.status() == 429) {
-			return outcome(this.replies.busy(), Decision.UPSTREAM_ERROR, "upstream_429", meetingIds);
+			return Outcome.webexFailed(this.replies.busy(), 429, meetingIds);
 		}
-		return outcome(this.replies.webexDown(), Decision.UPSTREAM_ERROR,
-				(ex.status() == 0) ? "upstream_unreachable" : "upstream_" + ex.status(), meetingIds);
-	}
-
-	private static Outcome outcome(Reply reply, Decision decision, String reason, List<String> meetingIds) {
-		return new Outcome(reply, decision, reason, meetingIds, List.of());
+		return Outcome.webexFailed(this.replies.webexDown(), ex.status(), meetingIds);
 	}
 
 }

@@ -64,10 +64,15 @@ public class WebexClient {
 	// Identity
 	// ----------------------------------------------------------------------------
 
+	/** {@code GET /people/me} with the bot token: who the bot is. */
+	public Person me() {
+		return this.webex.call("people/me", () -> get((b) -> b.path("/people/me").build(), Person.class));
+	}
+
 	/**
 	 * {@code GET /people/me} with the given token. The one call that takes a token: a new
 	 * officer authorization is checked with it before it is stored, so no interceptor
-	 * knows it yet; the bot's identity is read with the bot token.
+	 * knows it yet.
 	 */
 	public Person me(String token) {
 		return this.webex.call("people/me",

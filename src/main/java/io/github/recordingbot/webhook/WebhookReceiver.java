@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import io.github.recordingbot.conversation.ChatEvent;
 import io.github.recordingbot.conversation.ChatEvents;
-import io.github.recordingbot.conversation.ChatEvents.Admission;
+import io.github.recordingbot.conversation.ChatEvents.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,8 +79,8 @@ class WebhookReceiver {
 		}
 		ChatEvent event = new ChatEvent(kind, envelope.dataId(), envelope.personId(), envelope.personEmail(), null,
 				this.clock.instant());
-		Admission admission = this.events.submit(event);
-		return (admission == Admission.BUSY) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
+		Receipt receipt = this.events.submit(event);
+		return (receipt == Receipt.BUSY) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
 	}
 
 	private static ChatEvent.Kind kind(Envelope envelope) {

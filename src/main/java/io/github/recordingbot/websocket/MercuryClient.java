@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.github.recordingbot.webex.Backoff;
 import io.github.recordingbot.webex.Sleeper;
 import io.github.recordingbot.conversation.ChatEvents;
-import io.github.recordingbot.conversation.ChatEvents.Admission;
+import io.github.recordingbot.conversation.ChatEvents.Receipt;
 import io.github.recordingbot.websocket.DeviceRegistry.Device;
 import io.github.recordingbot.websocket.MercurySession.End;
 import org.slf4j.Logger;
@@ -215,7 +215,7 @@ class MercuryClient implements SmartLifecycle {
 		this.mapper.toEvent(activity, this.clock.instant()).ifPresent((event) -> {
 			// Webex does not deliver a websocket frame again, so a full queue loses the
 			// event; say so.
-			if (this.events.submit(event) == Admission.BUSY) {
+			if (this.events.submit(event) == Receipt.BUSY) {
 				logger.warn("Work queue full; dropped websocket event {}", event.eventId());
 			}
 		});

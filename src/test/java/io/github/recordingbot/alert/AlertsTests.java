@@ -14,7 +14,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.alert.ConditionCheck.Observation;
 import io.github.recordingbot.support.Schema;
 import io.github.recordingbot.support.MutableClock;

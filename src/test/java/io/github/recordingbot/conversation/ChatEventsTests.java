@@ -6,7 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import io.github.recordingbot.conversation.ChatEvents.Admission;
+import io.github.recordingbot.conversation.ChatEvents.Receipt;
+import io.github.recordingbot.webex.WebexClient;
+import io.github.recordingbot.webex.WebexProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,7 @@ import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 
 /**
  * The door to the chat workers: what is dropped before any Webex call, and what happens
@@ -26,7 +29,7 @@ import static org.mockito.Mockito.never;
  */
 class ChatEventsTests {
 
-	final BotIdentity identity = mock(BotIdentity.class);
+	final BotIdentity identity = spy(new BotIdentity(mock(WebexClient.class), mock(WebexProperties.class)));
 
 	final Conversation conversation = mock(Conversation.class);
 
@@ -44,13 +47,13 @@ class ChatEventsTests {
 	void ownEventIsIgnored() {
 		given(this.identity.isSelf("bot")).willReturn(true);
 
-		assertThat(this.events.submit(event("e1", "bot", "bot@webex.bot"))).isEqualTo(Admission.IGNORED);
+		assertThat(this.events.submit(event("e1", "bot", "bot@webex.bot"))).isEqualTo(Receipt.IGNORED);
 		then(this.conversation).should(never()).handle(any());
 	}
 
 	@Test
 	void otherBotsEventIsIgnored() {
-		assertThat(this.events.submit(event("e1", "p", "Other@Webex.Bot"))).isEqualTo(Admission.IGNORED);
+		assertThat(this.events.submit(event("e1", "p", "Other@Webex.Bot"))).isEqualTo(Receipt.IGNORED);
 	}
 
 	@Test
@@ -63,17 +66,17 @@ class ChatEventsTests {
 			return null;
 		}).given(this.conversation).handle(any());
 
-		assertThat(this.events.submit(event("running", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
+		assertThat(this.events.submit(event("running", "p", "a@example.com"))).isEqualTo(Receipt.ACCEPTED);
 		started.await(5, TimeUnit.SECONDS);
-		assertThat(this.events.submit(event("queued", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
-		assertThat(this.events.submit(event("rejected", "p", "a@example.com"))).isEqualTo(Admission.BUSY);
+		assertThat(this.events.submit(event("queued", "p", "a@example.com"))).isEqualTo(Receipt.ACCEPTED);
+		assertThat(this.events.submit(event("rejected", "p", "a@example.com"))).isEqualTo(Receipt.BUSY);
 		release.countDown();
 		org.awaitility.Awaitility.await()
 			.atMost(java.time.Duration.ofSeconds(5))
 			.until(() -> this.executor.getQueue().isEmpty() && this.executor.getActiveCount() == 0);
 
-		assertThat(this.events.submit(event("rejected", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
-		assertThat(this.events.submit(event("queued", "p", "a@example.com"))).isEqualTo(Admission.DUPLICATE);
+		assertThat(this.events.submit(event("rejected", "p", "a@example.com"))).isEqualTo(Receipt.ACCEPTED);
+		assertThat(this.events.submit(event("queued", "p", "a@example.com"))).isEqualTo(Receipt.DUPLICATE);
 	}
 
 	@Test
@@ -84,7 +87,7 @@ class ChatEventsTests {
 		java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(20);
 		CountDownLatch start = new CountDownLatch(1);
 		try {
-			java.util.List<java.util.concurrent.Future<Admission>> results = new java.util.ArrayList<>();
+			java.util.List<java.util.concurrent.Future<Receipt>> results = new java.util.ArrayList<>();
 			for (int i = 0; i < 20; i++) {
 				results.add(senders.submit(() -> {
 					start.await();
@@ -92,13 +95,13 @@ class ChatEventsTests {
 				}));
 			}
 			start.countDown();
-			java.util.List<Admission> admissions = new java.util.ArrayList<>();
-			for (java.util.concurrent.Future<Admission> result : results) {
+			java.util.List<Receipt> admissions = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Receipt> result : results) {
 				admissions.add(result.get(5, TimeUnit.SECONDS));
 			}
 
-			assertThat(admissions).containsOnlyOnce(Admission.ACCEPTED);
-			assertThat(admissions).filteredOn(Admission.DUPLICATE::equals).hasSize(19);
+			assertThat(admissions).containsOnlyOnce(Receipt.ACCEPTED);
+			assertThat(admissions).filteredOn(Receipt.DUPLICATE::equals).hasSize(19);
 		}
 		finally {
 			senders.shutdownNow();
@@ -108,8 +111,8 @@ class ChatEventsTests {
 
 	@Test
 	void sameEventTwiceIsADuplicate() {
-		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.ACCEPTED);
-		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Admission.DUPLICATE);
+		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Receipt.ACCEPTED);
+		assertThat(this.events.submit(event("e2", "p", "a@example.com"))).isEqualTo(Receipt.DUPLICATE);
 	}
 
 	@Test
@@ -118,7 +121,7 @@ class ChatEventsTests {
 		given(unreachable.firstSighting(any())).willThrow(new CannotGetJdbcConnectionException("database down"));
 		ChatEvents door = new ChatEvents(this.identity, this.conversation, this.executor, unreachable);
 
-		assertThat(door.submit(event("e3", "p", "a@example.com"))).isEqualTo(Admission.BUSY);
+		assertThat(door.submit(event("e3", "p", "a@example.com"))).isEqualTo(Receipt.BUSY);
 		then(this.conversation).should(never()).handle(any());
 	}
 

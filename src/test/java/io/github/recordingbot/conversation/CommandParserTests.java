@@ -66,7 +66,8 @@ class CommandParserTests {
 
 	@Test
 	void tenThousandCharactersAreInvalidBeforeAnyPatternWork() {
-		assertThat(CommandParser.parseText("rec " + "1".repeat(10_000))).isEqualTo(new Command.Invalid("too_long"));
+		assertThat(CommandParser.parseText("rec " + "1".repeat(10_000)))
+			.isEqualTo(new Command.Invalid(Reason.TOO_LONG));
 	}
 
 	static final String LINK = "https://acme.webex.com/acme/j.php?MTID=m0a1b2c3d4e5f60718293a4b5c6d7e8f9";
@@ -239,7 +240,7 @@ class CommandParserTests {
 		@Test
 		void noMeetingChosenOnTheRecentRecordingsCardIsInvalid() {
 			Map<String, Object> inputs = Map.of(RecentRecordings.MEETING_ID, "");
-			assertThat(CommandParser.parseCard(inputs)).isEqualTo(new Command.Invalid("bad_meeting_id"));
+			assertThat(CommandParser.parseCard(inputs)).isEqualTo(new Command.Invalid(Reason.BAD_MEETING_ID));
 		}
 
 		@Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.RefusalThrottle;
@@ -14,6 +15,7 @@ import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.audit.AuditUnavailableException;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.recording.Outcome;
+import io.github.recordingbot.recording.Outcome.Result;
 import io.github.recordingbot.recording.RecordingLookup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,10 +59,10 @@ class ConversationAuditTests {
 
 	final BotIdentity identity = mock();
 
-	final Conversation conversation = new Conversation(this.resolver, this.rules, this.recordings, this.replies,
-			this.sender, this.audit, this.identity, Clock.systemUTC(), mock(ForwardedRecordings.class),
-			new RateLimiter(Clock.systemUTC()), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
-			mock(RefusalThrottle.class));
+	final Conversation conversation = new Conversation(this.resolver, this.rules, new AccessPolicy(this.rules),
+			this.recordings, this.replies, this.sender, this.audit, this.identity, Clock.systemUTC(),
+			mock(ForwardedRecordings.class), new RateLimiter(Clock.systemUTC()),
+			new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), mock(RefusalThrottle.class));
 
 	@BeforeEach
 	void approveAlice() {
@@ -73,7 +75,7 @@ class ConversationAuditTests {
 	void recWhenAuditCannotBeWrittenThenSendsNoLinksAndAsksToTryAgain() {
 		asks("rec 123456789");
 		given(this.recordings.find(any()))
-			.willReturn(new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
+			.willReturn(new Outcome(LINKS, Result.RECORDINGS, null, 0, List.of("series"), List.of("recording-1")));
 		willThrow(new AuditUnavailableException("disk full", null)).given(this.audit).write(any());
 
 		this.conversation.handle(EVENT);
@@ -86,7 +88,7 @@ class ConversationAuditTests {
 	void recWritesTheAuditLineBeforeSendingTheLinks() {
 		asks("rec 123456789");
 		given(this.recordings.find(any()))
-			.willReturn(new Outcome(LINKS, Decision.PERMITTED, "ok", List.of("series"), List.of("recording-1")));
+			.willReturn(new Outcome(LINKS, Result.RECORDINGS, null, 0, List.of("series"), List.of("recording-1")));
 
 		this.conversation.handle(EVENT);
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.recordingbot.access.AccessConfig;
+import io.github.recordingbot.access.AccessPolicy;
 import io.github.recordingbot.access.AccessRules;
 import io.github.recordingbot.access.RateLimiter;
 import io.github.recordingbot.access.RefusalThrottle;
@@ -14,6 +15,7 @@ import io.github.recordingbot.audit.AuditRecord;
 import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.recording.Outcome;
+import io.github.recordingbot.recording.Outcome.Result;
 import io.github.recordingbot.recording.RecentRecordings;
 import io.github.recordingbot.recording.RecordingLookup;
 import io.github.recordingbot.support.MutableClock;
@@ -61,9 +63,9 @@ class ConversationRateLimitTests {
 
 	final ForwardedRecordings forwards = new ForwardedRecordings(this.recordings, mock(RecentRecordings.class));
 
-	final Conversation conversation = new Conversation(this.resolver, this.rules, this.recordings, this.replies,
-			this.sender, this.audit, mock(BotIdentity.class), this.clock, this.forwards, new RateLimiter(this.clock),
-			new SimpleMeterRegistry(), mock(RefusalThrottle.class));
+	final Conversation conversation = new Conversation(this.resolver, this.rules, new AccessPolicy(this.rules),
+			this.recordings, this.replies, this.sender, this.audit, mock(BotIdentity.class), this.clock, this.forwards,
+			new RateLimiter(this.clock), new SimpleMeterRegistry(), mock(RefusalThrottle.class));
 
 	int events;
 
@@ -72,7 +74,7 @@ class ConversationRateLimitTests {
 		given(this.rules.current()).willReturn(new AccessConfig(List.of(), List.of("example.com"), false, false,
 				"en_US", 30, List.of(), TWO_MEETINGS_A_DAY));
 		given(this.replies.rateLimited(any())).willReturn(RATE_LIMITED);
-		Outcome found = new Outcome(Reply.text("links"), Decision.PERMITTED, "ok", List.of("m"), List.of("r"));
+		Outcome found = new Outcome(Reply.text("links"), Result.RECORDINGS, null, 0, List.of("m"), List.of("r"));
 		given(this.recordings.find(any())).willReturn(found);
 		given(this.recordings.findForMeetingId(any(), anyString())).willReturn(found);
 	}

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessRules;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.card.WebexCardRules;
 import io.github.recordingbot.support.TestClock;

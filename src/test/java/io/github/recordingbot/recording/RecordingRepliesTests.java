@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessConfig;
-import io.github.recordingbot.access.BotTexts;
+import io.github.recordingbot.texts.BotTexts;
 import io.github.recordingbot.card.AdaptiveCard;
 import io.github.recordingbot.card.Reply;
 import io.github.recordingbot.card.WebexCardRules;

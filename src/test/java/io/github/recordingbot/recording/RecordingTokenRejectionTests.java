@@ -12,12 +12,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.access.AccessConfig;
 import io.github.recordingbot.access.AccessPolicy;
-import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.support.TestClock;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.webex.OfficerTokens;
 import io.github.recordingbot.webex.WebexClientFixture;
 import io.github.recordingbot.webex.WebexOfficerClient;
+import io.github.recordingbot.recording.Outcome.Result;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +87,7 @@ class RecordingTokenRejectionTests {
 
 			Outcome outcome = lookup(tokens).find(REQUEST);
 
-			assertThat(outcome.decision()).isEqualTo(Decision.NODATA);
+			assertThat(outcome.result()).isEqualTo(Result.NO_MEETING);
 			assertThat(tokens.refused).hasValue(1);
 			webex.server.verify(getRequestedFor(urlPathEqualTo("/v1/admin/meetings"))
 				.withQueryParam("meetingNumber", equalTo("123456789"))
@@ -101,8 +101,7 @@ class RecordingTokenRejectionTests {
 
 			Outcome outcome = lookup(tokens).find(REQUEST);
 
-			assertThat(outcome.decision()).isEqualTo(Decision.UNAUTHORIZED);
-			assertThat(outcome.reason()).isEqualTo("officer_token_rejected");
+			assertThat(outcome.result()).isEqualTo(Result.OFFICER_TOKEN_REJECTED);
 			assertThat(outcome.reply().markdown()).contains("not authorized");
 			assertThat(tokens.refused).hasValue(1);
 			webex.server.verify(2, getRequestedFor(urlPathEqualTo("/v1/admin/meetings")));
@@ -113,7 +112,7 @@ class RecordingTokenRejectionTests {
 			Tokens pasted = new Tokens(Optional.of("pasted"), Optional.empty());
 			webex.failWith("/v1/admin/meetings", 401);
 
-			assertThat(lookup(pasted).find(REQUEST).decision()).isEqualTo(Decision.UNAUTHORIZED);
+			assertThat(lookup(pasted).find(REQUEST).result()).isEqualTo(Result.OFFICER_TOKEN_REJECTED);
 			webex.server.verify(1, getRequestedFor(urlPathEqualTo("/v1/admin/meetings")));
 		}
 
@@ -131,7 +130,7 @@ class RecordingTokenRejectionTests {
 
 			Outcome outcome = lookup(tokens).findForMeetingId(REQUEST, INSTANCE);
 
-			assertThat(outcome.reason()).isEqualTo("no_recordings");
+			assertThat(outcome.result()).isEqualTo(Result.NO_RECORDINGS);
 			assertThat(tokens.refused).hasValue(1);
 			webex.server.verify(getRequestedFor(urlPathEqualTo("/v1/admin/meetings/" + INSTANCE))
 				.withHeader("Authorization", equalTo("Bearer fresh")));
@@ -146,8 +145,7 @@ class RecordingTokenRejectionTests {
 
 			Outcome outcome = lookup(tokens).findForMeetingId(REQUEST, INSTANCE);
 
-			assertThat(outcome.decision()).isEqualTo(Decision.UNAUTHORIZED);
-			assertThat(outcome.reason()).isEqualTo("officer_token_rejected");
+			assertThat(outcome.result()).isEqualTo(Result.OFFICER_TOKEN_REJECTED);
 			assertThat(outcome.meetingIds()).containsExactly(INSTANCE);
 			webex.server.verify(2, getRequestedFor(urlPathEqualTo("/v1/admin/meetings/" + INSTANCE)));
 		}
@@ -165,7 +163,7 @@ class RecordingTokenRejectionTests {
 
 			Outcome outcome = recent(tokens).offer("alice@example.com");
 
-			assertThat(outcome.reason()).isEqualTo("no_recent_recordings");
+			assertThat(outcome.result()).isEqualTo(Result.NO_RECENT_RECORDINGS);
 			assertThat(tokens.refused).hasValue(1);
 			webex.server.verify(getRequestedFor(urlPathEqualTo("/v1/admin/recordings")).withHeader("Authorization",
 					equalTo("Bearer fresh")));
@@ -177,8 +175,7 @@ class RecordingTokenRejectionTests {
 
 			Outcome outcome = recent(refreshingTo("fresh")).offer("alice@example.com");
 
-			assertThat(outcome.decision()).isEqualTo(Decision.UNAUTHORIZED);
-			assertThat(outcome.reason()).isEqualTo("officer_token_rejected");
+			assertThat(outcome.result()).isEqualTo(Result.OFFICER_TOKEN_REJECTED);
 			assertThat(outcome.reply().markdown()).contains("not authorized");
 		}
 
@@ -190,10 +187,9 @@ class RecordingTokenRejectionTests {
 			Outcome offer = recent(refreshingTo("fresh")).offer("alice@example.com");
 			Outcome rec = lookup(refreshingTo("fresh")).find(REQUEST);
 
-			assertThat(offer.decision()).isEqualTo(Decision.UNAUTHORIZED);
-			assertThat(offer.reason()).isEqualTo("officer_forbidden");
+			assertThat(offer.result()).isEqualTo(Result.OFFICER_FORBIDDEN);
 			assertThat(offer.reply()).isEqualTo(rec.reply());
-			assertThat(rec.reason()).isEqualTo("officer_forbidden");
+			assertThat(rec.result()).isEqualTo(Result.OFFICER_FORBIDDEN);
 		}
 
 	}
@@ -213,8 +209,7 @@ class RecordingTokenRejectionTests {
 					recent(this.none).mine("alice@example.com", 7));
 
 			assertThat(outcomes).allSatisfy((outcome) -> {
-				assertThat(outcome.decision()).isEqualTo(Decision.UNAUTHORIZED);
-				assertThat(outcome.reason()).isEqualTo("officer_not_authorized");
+				assertThat(outcome.result()).isEqualTo(Result.OFFICER_NOT_AUTHORIZED);
 				assertThat(outcome.reply().markdown()).contains("not authorized");
 				assertThat(outcome.meetingIds()).isEmpty();
 			});

@@ -13,7 +13,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.recordingbot.conversation.ChatEvent;
 import io.github.recordingbot.conversation.ChatEvent.Kind;
 import io.github.recordingbot.conversation.ChatEvents;
-import io.github.recordingbot.conversation.ChatEvents.Admission;
+import io.github.recordingbot.conversation.ChatEvents.Receipt;
 import io.github.recordingbot.support.FakeMercury;
 import io.github.recordingbot.support.FakeMercury.Connection;
 import io.github.recordingbot.support.WebexFake;
@@ -88,7 +88,7 @@ class MercuryClientTests {
 		ChatEvents events = mock(ChatEvents.class);
 		given(events.submit(any())).willAnswer((invocation) -> {
 			this.submitted.add(invocation.getArgument(0));
-			return Admission.ACCEPTED;
+			return Receipt.ACCEPTED;
 		});
 		DeviceRegistry registry = new DeviceRegistry(RestClient.create(), properties, WebexFake.BOT_TOKEN);
 		ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();

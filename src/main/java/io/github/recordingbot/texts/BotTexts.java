@@ -1,8 +1,10 @@
-package io.github.recordingbot.access;
+package io.github.recordingbot.texts;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+
+import io.github.recordingbot.access.AccessRules;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
