@@ -3,18 +3,11 @@ package io.github.recordingbot.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Component;
+import org.springframework.dao.DataAccessException;
 
 /**
  * Limits how fast one sender may ask for recordings, so that nobody can guess meeting
@@ -28,26 +21,42 @@ import org.springframework.stereotype.Component;
  * <p>
  * Both windows slide, so there is no burst at a minute or day boundary. A refused request
  * uses up nothing, so a sender who waits until the time the refusal names is served. The
- * limits are read on every call, so a config reload applies at once. Counters live in
- * memory: a restart forgets them, and each replica counts on its own.
+ * limits are read on every call, so a config reload applies at once. On the embedded H2
+ * file the windows live in memory (a restart forgets them); on PostgreSQL they are one
+ * row per sender that every replica checks and counts in one statement
+ * ({@link JdbcRateLimitWindows}). When that database does not answer, the request is
+ * refused (fail closed) with the same reply as a limit, for a minute.
  */
-@Component
 public class RateLimiter {
+
+	private static final Logger logger = LoggerFactory.getLogger(RateLimiter.class);
 
 	static final Duration MINUTE = Duration.ofMinutes(1);
 
 	static final Duration DAY = Duration.ofDays(1);
 
+	static final String REQUESTS_PER_MINUTE = "requests_per_minute";
+
+	static final String MEETINGS_PER_DAY = "meetings_per_day";
+
+	/** The audit reason of a request refused because the shared windows are unknown. */
+	static final String UNAVAILABLE = "rate_limit_unavailable";
+
 	private final Clock clock;
 
-	private final Cache<String, Window> senders;
+	private final RateLimitWindows windows;
 
+	/**
+	 * A limiter that keeps its windows in this process.
+	 * @param clock the time of each request
+	 */
 	public RateLimiter(Clock clock) {
+		this(clock, new InMemoryRateLimitWindows(clock));
+	}
+
+	RateLimiter(Clock clock, RateLimitWindows windows) {
 		this.clock = clock;
-		// The ticker follows the injected clock, so that tests move expiry with it
-		// instead of waiting.
-		Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-		this.senders = Caffeine.newBuilder().ticker(ticker).expireAfterAccess(DAY).maximumSize(100_000).build();
+		this.windows = windows;
 	}
 
 	/**
@@ -59,68 +68,31 @@ public class RateLimiter {
 	 * @return whether the request may go on, and if not, why and from when it would
 	 */
 	public Admission admit(String sender, String meeting, AccessConfig.RateLimit limits) {
-		Window window = this.senders.get((sender != null) ? sender : "", (key) -> new Window());
-		return window.admit(this.clock.instant(), meeting, limits);
+		Instant now = this.clock.instant();
+		try {
+			return this.windows.admit((sender != null) ? sender : "", meeting, limits, now);
+		}
+		catch (DataAccessException ex) {
+			// Fail closed, as every rule check: the limit guards against guessing
+			// meeting numbers, and the sender is told to try again shortly.
+			logger.warn("Rate-limit windows unavailable, refusing the request of person {}: {}", sender,
+					ex.getMostSpecificCause().getClass().getSimpleName());
+			return new Admission(false, UNAVAILABLE, now.plus(MINUTE));
+		}
 	}
 
 	/**
 	 * The answer of the limiter.
 	 *
 	 * @param allowed whether the request may go on
-	 * @param reason the audit reason when refused: {@code requests_per_minute} or
-	 * {@code meetings_per_day}
+	 * @param reason the audit reason when refused: {@code requests_per_minute},
+	 * {@code meetings_per_day}, or {@code rate_limit_unavailable} when the shared windows
+	 * could not be read
 	 * @param retryAt from when the same request would be admitted, when refused
 	 */
 	public record Admission(boolean allowed, String reason, Instant retryAt) {
 
 		static final Admission ALLOWED = new Admission(true, null, null);
-
-	}
-
-	/** What one sender did recently. */
-	private static final class Window {
-
-		private final Deque<Instant> requests = new ArrayDeque<>();
-
-		// Meeting number -> when it was first asked for within the last day, oldest
-		// first.
-		private final Map<String, Instant> meetings = new LinkedHashMap<>();
-
-		synchronized Admission admit(Instant now, String meeting, AccessConfig.RateLimit limits) {
-			while (!this.requests.isEmpty() && !this.requests.peekFirst().plus(MINUTE).isAfter(now)) {
-				this.requests.pollFirst();
-			}
-			Iterator<Instant> firstAsked = this.meetings.values().iterator();
-			while (firstAsked.hasNext()) {
-				if (firstAsked.next().plus(DAY).isAfter(now)) {
-					break;
-				}
-				firstAsked.remove();
-			}
-			if (this.requests.size() >= limits.requestsPerMinute()) {
-				// After a lower limit is loaded, the sender waits until enough old
-				// requests age out.
-				Instant freed = this.requests.stream()
-					.skip(this.requests.size() - limits.requestsPerMinute())
-					.findFirst()
-					.orElseThrow();
-				return new Admission(false, "requests_per_minute", freed.plus(MINUTE));
-			}
-			if (meeting != null && !this.meetings.containsKey(meeting)
-					&& this.meetings.size() >= limits.meetingsPerDay()) {
-				Instant freed = this.meetings.values()
-					.stream()
-					.skip(this.meetings.size() - limits.meetingsPerDay())
-					.findFirst()
-					.orElseThrow();
-				return new Admission(false, "meetings_per_day", freed.plus(DAY));
-			}
-			this.requests.addLast(now);
-			if (meeting != null) {
-				this.meetings.putIfAbsent(meeting, now);
-			}
-			return Admission.ALLOWED;
-		}
 
 	}
 

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * for in the audit log: either as the {@code suppressed} count of the sender's next
  * answered refusal, or, when the sender stays quiet after the window, in a summary taken
  * by {@link #closedWindows()} (or {@link #drain()} at shutdown). Counters live in memory,
- * like the {@link RateLimiter}'s: a crash loses the counts not yet handed out.
+ * in each replica (unlike the {@link RateLimiter}'s windows on PostgreSQL, see
+ * docs/replicas.md): a crash loses the counts not yet handed out.
  */
 @Component
 public class RefusalThrottle {

@@ -42,7 +42,7 @@ class InstanceIdDefault implements EnvironmentPostProcessor, Ordered {
 		return (id.length() > 63) ? id.substring(0, 63) : id;
 	}
 
-	private static String hostName() {
+	static String hostName() {
 		String env = System.getenv("HOSTNAME");
 		if (StringUtils.hasText(env)) {
 			return env;

@@ -1,5 +1,6 @@
 /**
  * What replicas on one PostgreSQL share beyond the token store: which database the bot
- * runs on, and the locks that run each scheduled job on one replica at a time.
+ * runs on, each replica's heartbeat, and the locks that run each scheduled job on one
+ * replica at a time.
  */
 package io.github.recordingbot.replicas;

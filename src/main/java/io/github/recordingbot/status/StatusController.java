@@ -12,6 +12,7 @@ import io.github.recordingbot.alert.Alerts;
 import io.github.recordingbot.conversation.BotIdentity;
 import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.officer.OfficerOverview;
+import io.github.recordingbot.replicas.Heartbeats;
 import io.github.recordingbot.webex.OfficerRefusals;
 import io.github.recordingbot.webex.ProxyFailures;
 import io.github.recordingbot.webhook.WebhookProperties;
@@ -61,11 +62,14 @@ class StatusController {
 
 	private final Alerts alerts;
 
+	private final Heartbeats heartbeats;
+
 	StatusController(SetupCheck setup, BotIdentity identity, WebhookProperties webhook, OfficerOverview officer,
 			WebhookRegistration webhooks, AccessConfigStore config, MeterRegistry meters, WebsocketMonitor websocket,
-			OfficerCapabilities capabilities, OfficerRefusals refusals, ProxyFailures proxy, Clock clock,
-			Alerts alerts) {
+			OfficerCapabilities capabilities, OfficerRefusals refusals, ProxyFailures proxy, Clock clock, Alerts alerts,
+			Heartbeats heartbeats) {
 		this.alerts = alerts;
+		this.heartbeats = heartbeats;
 		this.websocket = websocket;
 		this.proxy = proxy;
 		this.capabilities = capabilities;
@@ -98,7 +102,8 @@ class StatusController {
 			alerts.add("POST /webhook answers 401 to every delivery because WEBHOOK_SECRET is not set.");
 		}
 		model.addAttribute("status",
-				new StatusView(alerts, bot(), settings(), OfficerSection.of(officer),
+				new StatusView(alerts, bot(), ReplicasSection.of(this.heartbeats, this.clock.instant()), settings(),
+						OfficerSection.of(officer),
 						CapabilitySection.of(this.capabilities.last(), this.refusals.last(), true), WebhooksSection
 							.of(this.webhooks.target(), this.webhooks.previousSecret(), this.webhooks.known()),
 						config(), AlertSection.of(this.alerts), requests()));

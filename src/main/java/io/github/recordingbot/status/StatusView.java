@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param alerts banners for the top of the page
  * @param bot the bot itself and its transport
+ * @param replicas the replicas sharing the database, from their heartbeats
  * @param settings which Webex settings are present
  * @param officer the Compliance Officer's authorization
  * @param capabilities what that authorization lets the bot do
@@ -16,9 +17,9 @@ import java.util.List;
  * @param operatorAlerts the open operator-alert conditions and who was told when
  * @param requests requests since start, by outcome
  */
-record StatusView(List<String> alerts, TableSection bot, TableSection settings, OfficerSection officer,
-		CapabilitySection capabilities, WebhooksSection webhooks, TableSection config, TableSection operatorAlerts,
-		TableSection requests) {
+record StatusView(List<String> alerts, TableSection bot, ReplicasSection replicas, TableSection settings,
+		OfficerSection officer, CapabilitySection capabilities, WebhooksSection webhooks, TableSection config,
+		TableSection operatorAlerts, TableSection requests) {
 
 	StatusView {
 		alerts = List.copyOf(alerts);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-sender limits, on a clock the tests move by hand.
+ * The per-sender limits, on a clock the tests move by hand, with the windows in memory
+ * (one bot on H2); {@link PostgreSqlRateLimiterTests} runs the same rules on PostgreSQL.
  */
 class RateLimiterTests {
 
@@ -26,7 +27,11 @@ class RateLimiterTests {
 
 	final MutableClock clock = new MutableClock(START);
 
-	final RateLimiter limiter = new RateLimiter(this.clock);
+	final RateLimiter limiter = limiter(this.clock);
+
+	RateLimiter limiter(MutableClock clock) {
+		return new RateLimiter(clock);
+	}
 
 	@Test
 	void eleventhRequestInAMinuteIsRefusedUntilTheFirstIsAMinuteOld() {
