@@ -48,9 +48,8 @@ public class ChatEvents {
 		if (event.personEmail() != null && event.personEmail().toLowerCase(Locale.ROOT).endsWith("@webex.bot")) {
 			return Admission.IGNORED;
 		}
-		String key = event.kind() + ":" + event.eventId();
 		try {
-			if (!this.seen.firstSighting(key)) {
+			if (!this.seen.firstSighting(event)) {
 				logger.debug("Dropped duplicate event {}", event.eventId());
 				return Admission.DUPLICATE;
 			}
@@ -61,25 +60,28 @@ public class ChatEvents {
 			return Admission.BUSY;
 		}
 		try {
-			this.executor.execute(() -> this.conversation.handle(event));
+			this.executor.execute(() -> {
+				this.conversation.handle(event);
+				this.seen.done(event);
+			});
 			return Admission.ACCEPTED;
 		}
 		catch (RejectedExecutionException ex) {
 			// Forget it, so that Webex's next delivery of the same event is not taken for
 			// a duplicate.
-			forget(key);
+			forget(event);
 			logger.warn("Work queue is full ({} queued); answered busy", this.executor.getQueue().size());
 			return Admission.BUSY;
 		}
 	}
 
-	private void forget(String key) {
+	private void forget(ChatEvent event) {
 		try {
-			this.seen.forget(key);
+			this.seen.forget(event);
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Could not forget event {}; its next delivery will be taken for a duplicate: {}", key,
-					ex.toString());
+			logger.warn("Could not forget event {}; its next delivery will be taken for a duplicate: {}",
+					event.eventId(), ex.toString());
 		}
 	}
 
