@@ -60,10 +60,7 @@ public class ChatEvents {
 			return Admission.BUSY;
 		}
 		try {
-			this.executor.execute(() -> {
-				this.conversation.handle(event);
-				this.seen.done(event);
-			});
+			this.executor.execute(this.seen.handling(event, this.conversation::handle));
 			return Admission.ACCEPTED;
 		}
 		catch (RejectedExecutionException ex) {

@@ -25,6 +25,11 @@ class InMemorySeenEvents implements SeenEvents {
 	}
 
 	@Override
+	public boolean start(ChatEvent event) {
+		return true;
+	}
+
+	@Override
 	public void done(ChatEvent event) {
 	}
 

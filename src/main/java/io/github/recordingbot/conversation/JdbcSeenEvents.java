@@ -70,6 +70,23 @@ class JdbcSeenEvents implements SeenEvents {
 	}
 
 	@Override
+	public boolean start(ChatEvent event) {
+		try {
+			boolean held = this.jdbc.update(
+					"UPDATE processed_event SET claimed_at = ? WHERE event_key = ? AND claimed_by = ? AND done_at IS NULL",
+					utc(this.clock.instant()), SeenEvents.key(event), this.instance) == 1;
+			if (!held) {
+				logger.info("Dropped event {}: another replica took it over while it waited here", event.eventId());
+			}
+			return held;
+		}
+		catch (DataAccessException ex) {
+			logger.warn("Could not renew the hold on event {}; handling it anyway: {}", event.eventId(), ex.toString());
+			return true;
+		}
+	}
+
+	@Override
 	public void done(ChatEvent event) {
 		try {
 			this.jdbc.update("UPDATE processed_event SET done_at = ? WHERE event_key = ? AND done_at IS NULL",

@@ -1,6 +1,7 @@
 package io.github.recordingbot.conversation;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The events already taken in within the de-duplication window, so that a redelivery
@@ -23,6 +24,16 @@ interface SeenEvents {
 	 * drops it
 	 */
 	boolean firstSighting(ChatEvent event);
+
+	/**
+	 * Renews this replica's hold on the event as a worker starts on it: the lease then
+	 * counts the work, not the time the event waited in the queue. Never throws: when the
+	 * database cannot say, the worker goes ahead.
+	 * @param event the event
+	 * @return {@code false} when another replica took the event over meanwhile: the
+	 * worker drops it
+	 */
+	boolean start(ChatEvent event);
 
 	/**
 	 * Records that the event was handled, so that no other replica takes it over. Never
@@ -52,6 +63,22 @@ interface SeenEvents {
 	 * @return the events, now closed
 	 */
 	List<ChatEvent> giveUpExhausted(int limit);
+
+	/**
+	 * The work a chat worker does for an event this replica took: start, handle, record
+	 * as done.
+	 * @param event the event
+	 * @param handler what handles it; never throws
+	 * @return the work
+	 */
+	default Runnable handling(ChatEvent event, Consumer<ChatEvent> handler) {
+		return () -> {
+			if (start(event)) {
+				handler.accept(event);
+				done(event);
+			}
+		};
+	}
 
 	/** The key an event is recorded under: its kind and id. */
 	static String key(ChatEvent event) {

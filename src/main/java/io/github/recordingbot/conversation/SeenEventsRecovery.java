@@ -24,9 +24,11 @@ import org.springframework.stereotype.Component;
  * Finishes the events a replica acknowledged and never answered because it died (or was
  * stopped) mid-request: every replica looks now and then for events whose lease ran out,
  * takes some (each row goes to one replica) and handles them on its chat workers, as if
- * they had just arrived. An event taken {@code bot.inbox.max-attempts} times without
- * being finished is given up, with an audit line and an error in the log. With the
- * in-memory de-duplication (one bot on H2) there is never anything to take over.
+ * they had just arrived (a replica that still holds one in its queue drops it when a
+ * worker gets to it: {@link SeenEvents#start}). An event taken
+ * {@code bot.inbox.max-attempts} times without being finished is given up, with an audit
+ * line and an error in the log. With the in-memory de-duplication (one bot on H2) there
+ * is never anything to take over.
  */
 @Component
 class SeenEventsRecovery {
@@ -84,10 +86,7 @@ class SeenEventsRecovery {
 		logger.warn("Taking over event {}: acknowledged at {} and not finished within {}", event.eventId(),
 				event.received(), this.properties.lease());
 		try {
-			this.executor.execute(() -> {
-				this.conversation.handle(event);
-				this.seen.done(event);
-			});
+			this.executor.execute(this.seen.handling(event, this.conversation::handle));
 		}
 		catch (RejectedExecutionException ex) {
 			logger.warn("Work queue is full; event {} is taken over again after {}", event.eventId(),

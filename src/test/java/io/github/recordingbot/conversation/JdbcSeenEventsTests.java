@@ -158,6 +158,32 @@ class JdbcSeenEventsTests {
 	}
 
 	@Test
+	void aWorkerStartingOnAnEventRenewsTheLeaseSoTheQueueWaitDoesNotCount() {
+		ChatEvent event = event("e10");
+		this.replicaA.firstSighting(event);
+		this.clock.advance(Duration.ofSeconds(100));
+
+		assertThat(this.replicaA.start(event)).isTrue();
+		this.clock.advance(Duration.ofSeconds(100));
+
+		assertThat(this.replicaB.takeOverUnfinished(10)).isEmpty();
+		assertThat(this.replicaB.firstSighting(event)).isFalse();
+	}
+
+	@Test
+	void anEventTakenOverWhileItWaitedInTheQueueIsDroppedByTheReplicaThatQueuedIt() {
+		ChatEvent event = event("e11");
+		this.replicaA.firstSighting(event);
+		this.clock.advance(Duration.ofMinutes(3));
+		assertThat(this.replicaB.takeOverUnfinished(10)).hasSize(1);
+
+		assertThat(this.replicaA.start(event)).isFalse();
+		assertThat(this.replicaB.start(event)).isTrue();
+		this.replicaB.done(event);
+		assertThat(this.replicaA.start(event)).isFalse();
+	}
+
+	@Test
 	void replicasLookingAtOnceTakeEachUnfinishedEventOnce() throws Exception {
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 40; i++) {

@@ -14,6 +14,7 @@ import io.github.recordingbot.audit.AuditRecord.Decision;
 import io.github.recordingbot.audit.AuditUnavailableException;
 import io.github.recordingbot.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
@@ -26,7 +27,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willCallRealMethod;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -53,6 +54,12 @@ class SeenEventsRecoveryTests {
 	final SeenEventsRecovery recovery = new SeenEventsRecovery(this.seen, this.conversation, this.executor, this.audit,
 			new SeenEventsProperties(Duration.ofMinutes(2), 3, Duration.ofSeconds(30)), this.clock);
 
+	@BeforeEach
+	void holdEveryEvent() {
+		given(this.seen.start(any())).willReturn(true);
+		willCallRealMethod().given(this.seen).handling(any(), any());
+	}
+
 	@AfterEach
 	void stop() {
 		this.executor.shutdownNow();
@@ -67,9 +74,25 @@ class SeenEventsRecoveryTests {
 
 		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> then(this.seen).should().done(event));
 		InOrder order = inOrder(this.conversation, this.seen);
+		order.verify(this.seen).start(event);
 		order.verify(this.conversation).handle(event);
 		order.verify(this.seen).done(event);
 		then(this.audit).should(never()).write(any());
+	}
+
+	@Test
+	void anEventAnotherReplicaTookOverWhileItWaitedInTheQueueIsDropped() {
+		ChatEvent event = event("taken-elsewhere");
+		given(this.seen.start(event)).willReturn(false);
+		given(this.seen.takeOverUnfinished(anyInt())).willReturn(List.of(event));
+
+		this.recovery.run();
+
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> then(this.seen).should().start(event));
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> this.executor.getActiveCount() == 0 && this.executor.getQueue().isEmpty());
+		then(this.conversation).should(never()).handle(any());
+		then(this.seen).should(never()).done(any());
 	}
 
 	@Test
