@@ -27,7 +27,7 @@ class JdbcSeenEvents implements SeenEvents {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcSeenEvents.class);
 
-	private static final String ENVELOPE = "kind, event_id, person_id, meeting_instance_id, received_at";
+	private static final String ENVELOPE = "kind,event_id,person_id,meeting_instance_id,received_at";
 
 	private final JdbcTemplate jdbc;
 
