@@ -11,7 +11,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import io.github.recordingbot.audit.InstanceProperties;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -150,8 +149,10 @@ class ComposeFilesTests {
 			assertThat(a.get("BOT_ADMIN_PASSWORD")).isEqualTo("${BOT_ADMIN_PASSWORD:-}");
 			assertThat(a.get("WEBHOOK_SECRET")).isEqualTo("${WEBHOOK_SECRET:-}");
 			assertThat(a.get("BOT_MODE")).isEqualTo("webhook");
-			assertThat(new InstanceProperties((String) a.get("BOT_INSTANCE_ID")).instanceId()).isEqualTo("replica-a");
-			assertThat(new InstanceProperties((String) b.get("BOT_INSTANCE_ID")).instanceId()).isEqualTo("replica-b");
+			assertThat(BotProperties.defaults().withInstanceId((String) a.get("BOT_INSTANCE_ID")).instanceId())
+				.isEqualTo("replica-a");
+			assertThat(BotProperties.defaults().withInstanceId((String) b.get("BOT_INSTANCE_ID")).instanceId())
+				.isEqualTo("replica-b");
 
 			Map<String, Object> postgres = environmentOf("postgres");
 			assertThat(a.get("SPRING_DATASOURCE_URL"))

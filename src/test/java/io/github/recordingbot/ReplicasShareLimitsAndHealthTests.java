@@ -198,8 +198,8 @@ class ReplicasShareLimitsAndHealthTests {
 		WEBEX.message(messageId, sender, email, "direct", "rec " + meeting);
 		// created now on the replicas' clock (the system's): the bot drops stale
 		// deliveries
-		byte[] body = WebexFake.envelope("messages", messageId, sender, email, "direct")
-			.replace(WebexFake.CREATED, Instant.now().toString())
+		byte[] body = WebexFake
+			.withCreated(WebexFake.envelope("messages", messageId, sender, email, "direct"), Instant.now().toString())
 			.getBytes(StandardCharsets.UTF_8);
 		assertThat(WebexFake.deliver(port(replica), body, WebexFake.SECRET).statusCode()).isEqualTo(200);
 		return messageId;

@@ -46,9 +46,8 @@ public class ChatEvents {
 		if (this.identity.isBot(event.personId(), event.personEmail())) {
 			return Receipt.IGNORED;
 		}
-		String key = event.kind() + ":" + event.eventId();
 		try {
-			if (!this.seen.firstSighting(key)) {
+			if (!this.seen.firstSighting(event)) {
 				logger.debug("Dropped duplicate event {}", event.eventId());
 				return Receipt.DUPLICATE;
 			}
@@ -59,25 +58,25 @@ public class ChatEvents {
 			return Receipt.BUSY;
 		}
 		try {
-			this.executor.execute(() -> this.conversation.handle(event));
+			this.executor.execute(this.seen.handling(event, this.conversation::handle));
 			return Receipt.ACCEPTED;
 		}
 		catch (RejectedExecutionException ex) {
 			// Forget it, so that Webex's next delivery of the same event is not taken for
 			// a duplicate.
-			forget(key);
+			forget(event);
 			logger.warn("Work queue is full ({} queued); answered busy", this.executor.getQueue().size());
 			return Receipt.BUSY;
 		}
 	}
 
-	private void forget(String key) {
+	private void forget(ChatEvent event) {
 		try {
-			this.seen.forget(key);
+			this.seen.forget(event);
 		}
 		catch (DataAccessException ex) {
-			logger.warn("Could not forget event {}; its next delivery will be taken for a duplicate: {}", key,
-					ex.toString());
+			logger.warn("Could not forget event {}; its next delivery will be taken for a duplicate: {}",
+					event.eventId(), ex.toString());
 		}
 	}
 

@@ -3,6 +3,7 @@ package io.github.recordingbot.conversation;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.github.recordingbot.BotProperties;
 import io.github.recordingbot.replicas.Database;
 
 import org.springframework.context.annotation.Bean;
@@ -20,8 +21,10 @@ class SeenEventsConfiguration {
 	static final Duration WINDOW = Duration.ofHours(1);
 
 	@Bean
-	SeenEvents seenEvents(Database database, JdbcTemplate jdbc, Clock clock) {
-		return database.sharedByReplicas() ? new JdbcSeenEvents(jdbc, WINDOW, clock) : new InMemorySeenEvents(WINDOW);
+	SeenEvents seenEvents(Database database, JdbcTemplate jdbc, SeenEventsProperties inbox, BotProperties bot,
+			Clock clock) {
+		return database.sharedByReplicas() ? new JdbcSeenEvents(jdbc, WINDOW, inbox,
+				bot.instanceId().isEmpty() ? "unnamed" : bot.instanceId(), clock) : new InMemorySeenEvents(WINDOW);
 	}
 
 }
