@@ -77,6 +77,7 @@ class SteadyStateBenchmark {
 			System.out.printf("%nSteady state: %s, sim latency %d ms, %d cores, %s, bot JVM options %s%n",
 					this.variants, this.rec.latencyMillis, Runtime.getRuntime().availableProcessors(),
 					Runtime.version(), RecBenchmark.DOCKER_JVM_OPTIONS);
+			floor();
 			List<String> rows = new ArrayList<>();
 			for (String variant : this.variants) {
 				rows.addAll(variant(variant, image, targets, dir.resolve(variant)));
@@ -92,6 +93,35 @@ class SteadyStateBenchmark {
 				this.postgres.close();
 			}
 		}
+	}
+
+	/**
+	 * The floor of a sequential {@code rec}: four Webex round trips one after the other
+	 * (message, meeting, recording list, the details in parallel; the reply counts when
+	 * it reaches the simulator), timed from this process against the simulator with the
+	 * bot's token, so that it includes what the simulator and the loopback add to each
+	 * call's latency.
+	 */
+	void floor() throws Exception {
+		HttpRequest me = HttpRequest.newBuilder(URI.create(this.rec.sim.base + "/sim/v1/people/me"))
+			.header("Authorization", "Bearer demo-bot-token")
+			.build();
+		List<Long> rounds = new ArrayList<>();
+		for (int i = 0; i < 60; i++) {
+			long start = System.nanoTime();
+			for (int call = 0; call < 4; call++) {
+				HttpResponse<Void> response = this.rec.http.send(me, HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() != 200) {
+					throw new IllegalStateException("GET /people/me answered " + response.statusCode());
+				}
+			}
+			if (i >= 10) {
+				rounds.add(System.nanoTime() - start);
+			}
+		}
+		List<Long> sorted = RecBenchmark.sorted(rounds);
+		System.out.printf("floor: 4 sequential simulator calls p50 %.1f ms, p90 %.1f ms (load %s)%n",
+				RecBenchmark.pct(sorted, 50) / 1e6, RecBenchmark.pct(sorted, 90) / 1e6, load());
 	}
 
 	/** One variant: its bots started, warmed up, measured, profiled, stopped. */
