@@ -1,5 +1,6 @@
 package io.github.recordingbot.webex;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
@@ -16,7 +17,11 @@ import org.springframework.web.client.RestClient;
  * Apache HttpClient 5 with one connection pool, Webex's timeouts, no redirects, no
  * automatic retries ({@link WebexResilience} owns them: a repeated POST would post a
  * reply twice), and the outbound proxy of {@link ProxySettings}. {@link ProxyFailures}
- * sits innermost on every client built here.
+ * sits innermost on every client built here. The calls are timed by
+ * {@link WebexCallMetrics} ({@code webex.calls}), not by Spring's generic
+ * {@code http.client.requests} observation as well: that one repeated the same timing
+ * with a second timer and an active-request gauge per call, about 7 % of the bot's CPU
+ * per request in the steady-state benchmark (docs/benchmarks.md).
  */
 public final class WebexHttp implements DisposableBean {
 
@@ -58,7 +63,9 @@ public final class WebexHttp implements DisposableBean {
 	 * interceptors before calling this.
 	 */
 	public RestClient.Builder configure(RestClient.Builder builder) {
-		return builder.requestFactory(this.requestFactory).requestInterceptor(this.proxyFailures);
+		return builder.requestFactory(this.requestFactory)
+			.requestInterceptor(this.proxyFailures)
+			.observationRegistry(ObservationRegistry.NOOP);
 	}
 
 	@Override

@@ -45,7 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code POST /messages} and matched first in, first out; the polls cost the simulator,
  * not the bot.
  */
-@DisabledIfSystemProperty(named = "bench", matches = "coldstart", disabledReason = "ColdStartBenchmark runs instead")
+@DisabledIfSystemProperty(named = "bench", matches = "coldstart|steady",
+		disabledReason = "ColdStartBenchmark or SteadyStateBenchmark runs instead")
 class RecBenchmark {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
@@ -484,12 +485,17 @@ class RecBenchmark {
 			Path log = dir.resolve(name + ".log");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			builder.environment().putAll(env);
-			AppProcess app = new AppProcess(builder.start(), "http://localhost:" + port, log);
+			return started(builder.start(), "http://localhost:" + port, log);
+		}
+
+		/** A process that runs the application, once it answers 200 on health. */
+		static AppProcess started(Process process, String base, Path log) throws Exception {
+			AppProcess app = new AppProcess(process, base, log);
 			app.awaitHealthy();
 			return app;
 		}
 
-		private static Path config(Path dir) throws IOException {
+		static Path config(Path dir) throws IOException {
 			Path config = dir.resolve("config.json");
 			if (!Files.exists(config)) {
 				Files.writeString(config, """
