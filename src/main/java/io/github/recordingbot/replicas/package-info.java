@@ -2,4 +2,10 @@
  * What replicas on one PostgreSQL share beyond the token store: which database the bot
  * runs on, and the locks that run each scheduled job on one replica at a time.
  */
+@ApplicationModule(allowedDependencies = {})
+@NullMarked
 package io.github.recordingbot.replicas;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;
