@@ -87,7 +87,7 @@ class AdminControllerTests {
 	}
 
 	private MockMvcTester.MockMvcRequestBuilder operator(String action) {
-		return this.mvc.post().uri(action).with(httpBasic("admin", OperatorPagesSlice.PASSWORD)).with(csrf());
+		return this.mvc.post().uri(action).with(httpBasic("admin", OperatorSecurity.PASSWORD)).with(csrf());
 	}
 
 	@Nested
@@ -107,7 +107,7 @@ class AdminControllerTests {
 					"/admin/webhooks/reactivate" }) {
 				assertThat(AdminControllerTests.this.mvc.post()
 					.uri(action)
-					.with(httpBasic("admin", OperatorPagesSlice.PASSWORD))).hasStatus(403);
+					.with(httpBasic("admin", OperatorSecurity.PASSWORD))).hasStatus(403);
 			}
 
 			then(AdminControllerTests.this.webhooks).shouldHaveNoInteractions();
@@ -117,7 +117,7 @@ class AdminControllerTests {
 		void theCapabilityButtonNeedsTheCsrfToken() {
 			assertThat(AdminControllerTests.this.mvc.post()
 				.uri(CapabilitySection.CHECK)
-				.with(httpBasic("admin", OperatorPagesSlice.PASSWORD))).hasStatus(403);
+				.with(httpBasic("admin", OperatorSecurity.PASSWORD))).hasStatus(403);
 
 			then(AdminControllerTests.this.capabilities).should(never()).check();
 		}
@@ -126,7 +126,7 @@ class AdminControllerTests {
 		void onGet() {
 			assertThat(AdminControllerTests.this.mvc.get()
 				.uri("/admin/webhooks/delete")
-				.with(httpBasic("admin", OperatorPagesSlice.PASSWORD))).hasStatus(405);
+				.with(httpBasic("admin", OperatorSecurity.PASSWORD))).hasStatus(405);
 
 			then(AdminControllerTests.this.webhooks).shouldHaveNoInteractions();
 		}

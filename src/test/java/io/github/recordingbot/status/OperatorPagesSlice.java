@@ -4,14 +4,12 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.time.Clock;
 
 import io.github.recordingbot.access.AccessConfigStore;
 import io.github.recordingbot.alert.Alerts;
 import io.github.recordingbot.conversation.BotIdentity;
 import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.officer.OfficerOverview;
-import io.github.recordingbot.support.TestClock;
 import io.github.recordingbot.webex.OfficerRefusals;
 import io.github.recordingbot.webex.ProxyFailures;
 import io.github.recordingbot.webhook.WebhookProperties;
@@ -28,30 +26,23 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The status page and its admin actions in an MVC slice: the two controllers, the
- * security rules ({@link SecurityConfiguration}, {@link LoginAttempts}) and the
- * templates; every collaborator a mock. One annotation, so that every test class that
- * uses it shares one cached context.
+ * security rules ({@link OperatorSecurity}) and the templates; every collaborator a mock.
+ * One annotation, so that every test class that uses it shares one cached context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @WebMvcTest(controllers = { StatusController.class, AdminController.class },
-		properties = { "bot.admin-password=" + OperatorPagesSlice.PASSWORD, "webhook.secret=slice-webhook-secret" })
+		properties = { "bot.admin-password=" + OperatorSecurity.PASSWORD, "webhook.secret=slice-webhook-secret" })
 @MockitoBean(types = { SetupCheck.class, BotIdentity.class, OfficerOverview.class, WebhookRegistration.class,
 		AccessConfigStore.class, WebsocketMonitor.class, OfficerCapabilities.class, OfficerRefusals.class,
 		ProxyFailures.class, Alerts.class })
-@Import({ SecurityConfiguration.class, LoginAttempts.class, OperatorPagesSlice.Beans.class })
+@OperatorSecurity
+@Import(OperatorPagesSlice.Beans.class)
 @interface OperatorPagesSlice {
 
-	String PASSWORD = "slice-admin-password";
-
 	@TestConfiguration(proxyBeanMethods = false)
-	@EnableConfigurationProperties({ OperatorProperties.class, WebhookProperties.class })
+	@EnableConfigurationProperties(WebhookProperties.class)
 	class Beans {
-
-		@Bean
-		Clock clock() {
-			return TestClock.clock();
-		}
 
 		@Bean
 		MeterRegistry meterRegistry() {

@@ -130,7 +130,7 @@ class StatusControllerTests {
 
 	@Test
 	void theStatusPageHasAPolicyWithoutScriptsInlineStylesOrFraming() {
-		var status = this.mvc.get().uri("/").with(httpBasic("admin", OperatorPagesSlice.PASSWORD)).exchange();
+		var status = this.mvc.get().uri("/").with(httpBasic("admin", OperatorSecurity.PASSWORD)).exchange();
 
 		assertThat(status).hasStatusOk()
 			.headers()
@@ -155,7 +155,7 @@ class StatusControllerTests {
 	}
 
 	private String page() throws Exception {
-		var page = this.mvc.get().uri("/").with(httpBasic("admin", OperatorPagesSlice.PASSWORD)).exchange();
+		var page = this.mvc.get().uri("/").with(httpBasic("admin", OperatorSecurity.PASSWORD)).exchange();
 		assertThat(page).hasStatusOk();
 		return page.getResponse().getContentAsString(StandardCharsets.UTF_8);
 	}
