@@ -1,5 +1,15 @@
 package io.github.recordingbot;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +33,9 @@ class ModularityTests {
 					// target/classes
 					&& !location.contains("__"));
 
+	/** A row of the table in docs/modules.md: module, what it is for, what it may use. */
+	static final Pattern TABLE_ROW = Pattern.compile("\\| `(\\w+)` \\| .+ \\| ([a-z, ]+)(?: \\(leaf\\))? \\|");
+
 	@Test
 	void modulesHaveNoCyclesAndUseOnlyWhatTheyDeclare() {
 		MODULES.verify();
@@ -35,6 +48,26 @@ class ModularityTests {
 				.as("@ApplicationModule(allowedDependencies) on %s's package-info.java", module.getIdentifier())
 				.hasValueSatisfying((annotation) -> assertThat(annotation.allowedDependencies())
 					.doesNotContain(ApplicationModule.OPEN_TOKEN)));
+	}
+
+	@Test
+	void docsModulesListsEveryModuleWithWhatItMayUse() throws IOException {
+		Map<String, List<String>> documented = new TreeMap<>();
+		for (String line : Files.readAllLines(Path.of("docs/modules.md"))) {
+			Matcher row = TABLE_ROW.matcher(line);
+			if (row.matches()) {
+				documented.put(row.group(1),
+						row.group(2).startsWith("nothing") ? List.of() : List.of(row.group(2).split(", ")));
+			}
+		}
+		Map<String, List<String>> declared = new TreeMap<>();
+		MODULES.forEach((module) -> declared.put(module.getIdentifier().toString(),
+				module.getBasePackage()
+					.getAnnotation(ApplicationModule.class)
+					.map((annotation) -> Stream.of(annotation.allowedDependencies()).sorted().toList())
+					.orElse(List.of("(not declared)"))));
+
+		assertThat(documented).isEqualTo(declared);
 	}
 
 	@Test

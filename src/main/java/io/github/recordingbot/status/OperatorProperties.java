@@ -3,6 +3,8 @@ package io.github.recordingbot.status;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -23,7 +25,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * are listed again after each webhook action and by the hourly re-activation check
  */
 @ConfigurationProperties("bot")
-record OperatorProperties(String adminPassword, @DefaultValue("./data/admin-password") Path adminPasswordFile,
+record OperatorProperties(@Nullable String adminPassword, @DefaultValue("./data/admin-password") Path adminPasswordFile,
 		@DefaultValue Login login, @DefaultValue("true") boolean listWebhooksAtStartup) {
 
 	static final int MIN_PASSWORD_LENGTH = 12;
