@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -46,7 +48,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("bot")
 @Validated
-public record BotProperties(URI publicBaseUrl, @NotNull @DefaultValue("webhook") Mode mode,
+public record BotProperties(@Nullable URI publicBaseUrl, @NotNull @DefaultValue("webhook") Mode mode,
 		@NotNull @DefaultValue("/config/config.json") Path configFile, @NotNull @DefaultValue("./log") Path logDir,
 		@DefaultValue("text") String logFormat, String instanceId, String adminPassword,
 		@DefaultValue("./data/admin-password") Path adminPasswordFile, @DefaultValue Login login,
@@ -132,7 +134,7 @@ public record BotProperties(URI publicBaseUrl, @NotNull @DefaultValue("webhook")
 		return hasPublicBaseUrl() && "https".equalsIgnoreCase(this.publicBaseUrl.getScheme());
 	}
 
-	private static URI publicBaseUrl(URI url) {
+	private static @Nullable URI publicBaseUrl(@Nullable URI url) {
 		if (url == null || url.toString().isBlank()) {
 			return null;
 		}

@@ -3,6 +3,8 @@ package io.github.recordingbot;
 import java.util.Locale;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -30,7 +32,7 @@ class LogFormat implements EnvironmentPostProcessor, Ordered {
 		}
 	}
 
-	static String structuredFormat(String logFormat) {
+	static @Nullable String structuredFormat(@Nullable String logFormat) {
 		if (logFormat == null) {
 			return null;
 		}

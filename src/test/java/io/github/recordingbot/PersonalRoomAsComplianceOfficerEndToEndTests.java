@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.ComplianceOfficerScopes;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.support.WebexFake.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.recordingbot.AccessPolicyEndToEndTests.ALICE;
 import static io.github.recordingbot.AccessPolicyEndToEndTests.ALICE_EMAIL;
@@ -31,14 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scope; Webex would answer with the officer's own room). The bot decides from the
  * scheduled meeting where Webex says, refuses where it cannot know, and never asks.
  */
+@ComplianceOfficerScopes
 class PersonalRoomAsComplianceOfficerEndToEndTests extends BotEndToEndTest {
 
 	static final String HOST = "pmr-host@example.com";
-
-	@DynamicPropertySource
-	static void complianceOfficerScopes(DynamicPropertyRegistry registry) {
-		BotTestSupport.complianceOfficer(registry);
-	}
 
 	@BeforeEach
 	void complianceOfficerAndProtectedPersonalRooms() {

@@ -1,11 +1,8 @@
 package io.github.recordingbot;
 
-import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.ComplianceOfficerScopes;
 import io.github.recordingbot.support.WebexFake.Role;
 import org.junit.jupiter.api.BeforeEach;
-
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 
@@ -14,12 +11,8 @@ import static io.github.recordingbot.support.BotTestSupport.WEBEX;
  * Compliance Officer who is not an admin. Every scenario of
  * {@link RecRequestEndToEndTests} must give the same answer with the same calls.
  */
+@ComplianceOfficerScopes
 class RecRequestAsComplianceOfficerEndToEndTests extends RecRequestEndToEndTests {
-
-	@DynamicPropertySource
-	static void complianceOfficerScopes(DynamicPropertyRegistry registry) {
-		BotTestSupport.complianceOfficer(registry);
-	}
 
 	@BeforeEach
 	void webexAnswersAsForAComplianceOfficer() {

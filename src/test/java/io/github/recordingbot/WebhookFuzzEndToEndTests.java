@@ -1,7 +1,5 @@
 package io.github.recordingbot;
 
-import java.time.Clock;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -14,19 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.WebexFake;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.convention.TestBean;
 
 import static io.github.recordingbot.support.BotTestSupport.WEBEX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,13 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when too big), never a 5xx, an uncaught exception or an ERROR line. Run again with
  * {@code -Dfuzz.seed=<seed>} to repeat a failure.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
-class WebhookFuzzEndToEndTests {
-
-	/** Fixtures are dated relative to this clock, never to the day the tests run. */
-	@TestBean(methodName = "io.github.recordingbot.support.TestClock#clock")
-	Clock clock;
+class WebhookFuzzEndToEndTests extends BotEndToEndTest {
 
 	static final int MAX_BODY = 64 * 1024;
 
@@ -60,20 +47,7 @@ class WebhookFuzzEndToEndTests {
 			"\"\u202e\u0000\u00ff\"", "'single'", "undefined", "0x1F", "1.", ".5", "+1",
 			"\"" + "x".repeat(17_000) + "\"" };
 
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
-
-	@Value("${local.server.port}")
-	int port;
-
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-	@BeforeEach
-	void resetWebex() {
-		WEBEX.reset();
-	}
 
 	@Test
 	void handWrittenMalformedSignedBodiesGetNoServerError(CapturedOutput output) throws Exception {

@@ -10,6 +10,8 @@ import io.github.recordingbot.webex.WebexModels.NewMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.DisposableBean;
 
 /**
@@ -75,7 +77,7 @@ class AlertSender implements DisposableBean {
 	 * @param operatorIndex the operator's position in {@code operators}, for the log
 	 * @param markdown the message
 	 */
-	record Claim(AlertStore.Notice previous, AlertStore.Notice next, int operatorIndex, String markdown) {
+	record Claim(AlertStore.@Nullable Notice previous, AlertStore.Notice next, int operatorIndex, String markdown) {
 	}
 
 }

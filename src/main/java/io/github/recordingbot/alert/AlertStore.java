@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -90,7 +92,7 @@ class AlertStore {
 	 * @param next the row after telling
 	 * @return whether this replica won the claim and must send
 	 */
-	boolean claim(Notice previous, Notice next) {
+	boolean claim(@Nullable Notice previous, Notice next) {
 		if (previous == null) {
 			try {
 				return this.jdbc.update(
@@ -167,8 +169,8 @@ class AlertStore {
 	 * @param args the wording's arguments
 	 * @param clearedAt when it cleared, {@code null} while open
 	 */
-	record ConditionRow(Condition condition, Instant since, Instant openedAt, Instant lastSeen, String variant,
-			List<String> args, Instant clearedAt) {
+	record ConditionRow(Condition condition, Instant since, Instant openedAt, Instant lastSeen,
+			@Nullable String variant, List<String> args, @Nullable Instant clearedAt) {
 
 		boolean open() {
 			return this.clearedAt == null;

@@ -18,6 +18,8 @@ import io.github.recordingbot.access.AccessRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -181,7 +183,7 @@ public class Alerts {
 	 * @param conditionId about which condition
 	 * @param kind start, reminder or clear
 	 */
-	public record Told(String operator, Instant at, String conditionId, String kind) {
+	public record Told(String operator, @Nullable Instant at, String conditionId, String kind) {
 	}
 
 }

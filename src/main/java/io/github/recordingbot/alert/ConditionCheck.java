@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Asks one fact whether its condition holds right now. Implemented next to the fact, or
@@ -46,7 +47,7 @@ public interface ConditionCheck {
 	 * @param variant which wording of {@code alert.<id>.what} applies, or {@code null}
 	 * @param args the arguments of that wording
 	 */
-	record Observation(Instant since, String variant, List<String> args) {
+	record Observation(@Nullable Instant since, @Nullable String variant, List<String> args) {
 
 		public Observation {
 			args = List.copyOf(args);

@@ -3,6 +3,7 @@ package io.github.recordingbot.card;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Small helpers for the markdown Webex renders, in messages and in card text blocks.
@@ -21,7 +22,7 @@ public final class Markdown {
 	 * @param text the text, may be {@code null}
 	 * @return the escaped text, on one line, never {@code null}
 	 */
-	public static String escape(String text) {
+	public static String escape(@Nullable String text) {
 		if (text == null) {
 			return "";
 		}

@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -90,8 +92,8 @@ class AuthorizationRecords {
 	 * @param refreshFailures failed refreshes in a row
 	 */
 	record Details(String personId, String email, String displayName, Instant authorizedAt,
-			Instant refreshTokenExpiresAt, boolean reauthorizationNeeded, Instant lastRefreshAt,
-			String lastRefreshError, int refreshFailures) {
+			@Nullable Instant refreshTokenExpiresAt, boolean reauthorizationNeeded, @Nullable Instant lastRefreshAt,
+			@Nullable String lastRefreshError, int refreshFailures) {
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 
@@ -79,7 +81,7 @@ final class HeldAuthorization {
 	 * @param reauthorizationNeeded whether the officer must authorize again
 	 * @param heldSince when it was read or stored
 	 */
-	record Held(OAuth2AuthorizedClient client, boolean reauthorizationNeeded, Instant heldSince) {
+	record Held(@Nullable OAuth2AuthorizedClient client, boolean reauthorizationNeeded, Instant heldSince) {
 
 		boolean usable() {
 			return this.client != null && !this.reauthorizationNeeded;

@@ -9,6 +9,8 @@ import io.github.recordingbot.replicas.Database;
 import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexProperties;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -45,7 +47,8 @@ class OfficerConfiguration {
 		return (id) -> (registration != null && registration.getRegistrationId().equals(id)) ? registration : null;
 	}
 
-	static ClientRegistration registration(OfficerProperties officer, WebexProperties webex, BotProperties bot) {
+	static @Nullable ClientRegistration registration(OfficerProperties officer, WebexProperties webex,
+			BotProperties bot) {
 		if (!officer.hasClient() || !bot.hasPublicBaseUrl()) {
 			return null;
 		}

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import io.github.recordingbot.webex.WebexProperties;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
 import org.springframework.stereotype.Component;
 
@@ -71,9 +73,10 @@ public class OfficerOverview {
 	 * @param pastedToken whether {@code WEBEX_INTEGRATION_ACCESS_TOKEN} is set
 	 */
 	public record Status(boolean clientConfigured, boolean authorized, boolean reauthorizationNeeded,
-			String officerName, String officerEmail, Instant authorizedAt, Set<String> scopes,
-			Instant accessTokenExpiresAt, Instant refreshTokenExpiresAt, Instant lastRefreshAt, String lastRefreshError,
-			boolean keyFileInUse, boolean pastedToken) {
+			@Nullable String officerName, @Nullable String officerEmail, @Nullable Instant authorizedAt,
+			Set<String> scopes, @Nullable Instant accessTokenExpiresAt, @Nullable Instant refreshTokenExpiresAt,
+			@Nullable Instant lastRefreshAt, @Nullable String lastRefreshError, boolean keyFileInUse,
+			boolean pastedToken) {
 	}
 
 }

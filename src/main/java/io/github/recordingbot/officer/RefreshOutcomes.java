@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationFailureHandler;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationSuccessHandler;
@@ -111,7 +113,7 @@ class RefreshOutcomes implements OAuth2AuthorizationSuccessHandler, OAuth2Author
 		return new OAuth2AccessToken(token.getTokenType(), token.getTokenValue(), now, now.plus(lifetime), scopes);
 	}
 
-	static Instant refreshTokenExpiresAt(OAuth2AccessTokenResponse response, Instant now) {
+	static @Nullable Instant refreshTokenExpiresAt(OAuth2AccessTokenResponse response, Instant now) {
 		Object seconds = response.getAdditionalParameters().get("refresh_token_expires_in");
 		try {
 			return (seconds != null) ? now.plusSeconds(Long.parseLong(seconds.toString())) : null;

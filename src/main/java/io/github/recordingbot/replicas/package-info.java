@@ -3,4 +3,10 @@
  * runs on, each replica's heartbeat, and the locks that run each scheduled job on one
  * replica at a time.
  */
+@ApplicationModule(allowedDependencies = {})
+@NullMarked
 package io.github.recordingbot.replicas;
+
+import org.jspecify.annotations.NullMarked;
+
+import org.springframework.modulith.ApplicationModule;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A generated, deterministic sample organization: a dozen people in {@code example.com},
@@ -253,7 +254,7 @@ final class SampleOrg {
 			Instant upcoming, List<Instance> instances) {
 
 		/** The id of the upcoming scheduled meeting, or {@code null}. */
-		String upcomingId() {
+		@Nullable String upcomingId() {
 			return (this.upcoming != null) ? scheduledMeetingId(this.id, this.upcoming) : null;
 		}
 

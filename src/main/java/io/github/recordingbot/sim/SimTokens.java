@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.recordingbot.sim.SampleOrg.Person;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated Webex OAuth state: authorization codes waiting to be exchanged, and the
@@ -103,8 +104,8 @@ final class SimTokens {
 	 * @param codeChallengeMethod {@code S256} or {@code plain}
 	 * @param officer who granted
 	 */
-	record Grant(String clientId, String redirectUri, String scope, String codeChallenge, String codeChallengeMethod,
-			Person officer) {
+	record Grant(String clientId, String redirectUri, String scope, @Nullable String codeChallenge,
+			@Nullable String codeChallengeMethod, Person officer) {
 
 		Set<String> scopes() {
 			return Set.of(this.scope.split(" "));

@@ -8,6 +8,8 @@ import io.github.recordingbot.officer.OfficerCapabilities;
 import io.github.recordingbot.webex.OfficerRefusals;
 import io.github.recordingbot.webex.WebexException;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -86,7 +88,7 @@ class AdminController {
 	 * @param alert why it failed, or {@code null}
 	 * @param capabilities the capability check's verdicts, or {@code null}
 	 */
-	record Result(String text, String alert, CapabilitySection capabilities) {
+	record Result(@Nullable String text, @Nullable String alert, @Nullable CapabilitySection capabilities) {
 	}
 
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.recordingbot.webex.WebexModels.Webhook;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,7 +47,7 @@ class KnownWebhooks {
 	 * @param listedAt when Webex answered with it
 	 * @param failedAt when Webex last failed to answer, if it did since
 	 */
-	record Snapshot(List<Webhook> webhooks, Instant listedAt, Instant failedAt) {
+	record Snapshot(@Nullable List<Webhook> webhooks, @Nullable Instant listedAt, @Nullable Instant failedAt) {
 
 		boolean listed() {
 			return this.webhooks != null;

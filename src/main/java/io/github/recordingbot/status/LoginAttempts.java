@@ -13,6 +13,8 @@ import io.github.recordingbot.BotProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -68,7 +70,7 @@ class LoginAttempts {
 	 * @param address the client address
 	 * @return the end of its lockout, or {@code null} when it may try
 	 */
-	Instant lockedUntil(String address) {
+	@Nullable Instant lockedUntil(String address) {
 		Failures failures = this.addresses.getIfPresent(key(address));
 		Instant now = this.clock.instant();
 		return (failures != null && failures.isLocked(now)) ? failures.lockedUntil() : null;

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import io.github.recordingbot.officer.OfficerOverview;
 import io.github.recordingbot.officer.OfficerScopes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The status page's section about the Compliance Officer's authorization
@@ -15,7 +16,7 @@ import io.github.recordingbot.officer.OfficerScopes;
  * @param authorizeLabel the label of the link to {@code /webex/authorize}, or
  * {@code null} when the integration is not configured
  */
-record OfficerSection(List<Row> rows, String authorizeLabel) {
+record OfficerSection(List<Row> rows, @Nullable String authorizeLabel) {
 
 	static OfficerSection of(OfficerOverview.Status officer) {
 		List<Row> rows = new ArrayList<>();

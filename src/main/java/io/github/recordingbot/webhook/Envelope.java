@@ -9,6 +9,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of a Webex webhook delivery the bot uses. {@code data.roomId} and
@@ -24,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param created when Webex created the event; may be missing
  * @see <a href="https://developer.webex.com/docs/webhooks">Webex webhooks</a>
  */
-record Envelope(String resource, String event, String actorId, String dataId, String personId, String personEmail,
-		Instant created) {
+record Envelope(@Nullable String resource, @Nullable String event, @Nullable String actorId, String dataId,
+		@Nullable String personId, @Nullable String personEmail, @Nullable Instant created) {
 
 	/**
 	 * Strict limits: Webex envelopes are small and flat, so anything deep or huge is not
@@ -77,7 +78,7 @@ record Envelope(String resource, String event, String actorId, String dataId, St
 		return envelope;
 	}
 
-	private static String text(JsonNode node, String field) {
+	private static @Nullable String text(JsonNode node, String field) {
 		JsonNode value = node.get(field);
 		if (value == null || value.isNull()) {
 			return null;
@@ -92,7 +93,7 @@ record Envelope(String resource, String event, String actorId, String dataId, St
 		return text;
 	}
 
-	private static Instant instant(JsonNode node, String field) {
+	private static @Nullable Instant instant(JsonNode node, String field) {
 		String text = text(node, field);
 		if (text == null) {
 			return null;

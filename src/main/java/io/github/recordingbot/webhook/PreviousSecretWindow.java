@@ -8,6 +8,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,7 +93,7 @@ public class PreviousSecretWindow {
 	 * @param until when it stops (or stopped) being accepted; {@code null} when not
 	 * configured
 	 */
-	public record Status(boolean configured, boolean accepted, Instant registered, Instant until) {
+	public record Status(boolean configured, boolean accepted, @Nullable Instant registered, @Nullable Instant until) {
 	}
 
 }

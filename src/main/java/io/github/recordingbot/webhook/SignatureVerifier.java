@@ -11,6 +11,7 @@ import java.util.function.BooleanSupplier;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks {@code X-Spark-Signature}: the lowercase hex HMAC-SHA1 of the raw request bytes,
@@ -25,9 +26,9 @@ final class SignatureVerifier {
 
 	private static final int SHA1_HEX_LENGTH = 40;
 
-	private final byte[] secret;
+	private final byte @Nullable [] secret;
 
-	private final byte[] previousSecret;
+	private final byte @Nullable [] previousSecret;
 
 	private final BooleanSupplier previousAccepted;
 
@@ -37,7 +38,7 @@ final class SignatureVerifier {
 	 * @param previousAccepted whether the previous secret is still accepted, asked at
 	 * each delivery
 	 */
-	SignatureVerifier(String secret, String previousSecret, BooleanSupplier previousAccepted) {
+	SignatureVerifier(@Nullable String secret, @Nullable String previousSecret, BooleanSupplier previousAccepted) {
 		this.secret = (secret != null) ? secret.getBytes(StandardCharsets.UTF_8) : null;
 		this.previousSecret = (previousSecret != null) ? previousSecret.getBytes(StandardCharsets.UTF_8) : null;
 		this.previousAccepted = previousAccepted;
@@ -49,7 +50,7 @@ final class SignatureVerifier {
 	 * @param signature the header value, may be {@code null}
 	 * @return {@code true} only for a valid signature
 	 */
-	boolean verify(byte[] body, String signature) {
+	boolean verify(byte[] body, @Nullable String signature) {
 		List<byte[]> secrets = secrets();
 		if (signature == null || signature.length() != SHA1_HEX_LENGTH || secrets.isEmpty()) {
 			return false;

@@ -2,6 +2,8 @@ package io.github.recordingbot.webhook;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
@@ -26,9 +28,9 @@ import org.springframework.util.StringUtils;
  * registration may still be on their way
  */
 @ConfigurationProperties("webhook")
-public record WebhookProperties(String secret, String secretPrevious, @DefaultValue("65536") int maxBodyBytes,
-		@DefaultValue("10m") Duration maxAge, @DefaultValue("5s") Duration bodyTimeout,
-		@DefaultValue("1h") Duration previousSecretGrace) {
+public record WebhookProperties(@Nullable String secret, @Nullable String secretPrevious,
+		@DefaultValue("65536") int maxBodyBytes, @DefaultValue("10m") Duration maxAge,
+		@DefaultValue("5s") Duration bodyTimeout, @DefaultValue("1h") Duration previousSecretGrace) {
 
 	public WebhookProperties {
 		secret = StringUtils.hasText(secret) ? secret : null;

@@ -8,6 +8,8 @@ import io.github.recordingbot.conversation.ChatEvents.Receipt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -53,7 +55,7 @@ class WebhookReceiver {
 	 * @param signature the {@code X-Spark-Signature} header, may be {@code null}
 	 * @return the status to answer with
 	 */
-	HttpStatus receive(byte[] body, String signature) {
+	HttpStatus receive(byte[] body, @Nullable String signature) {
 		if (!this.verifier.verify(body, signature)) {
 			logger.info("Refused a webhook delivery with a missing or wrong signature");
 			return HttpStatus.UNAUTHORIZED;
@@ -83,7 +85,7 @@ class WebhookReceiver {
 		return (receipt == Receipt.BUSY) ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.OK;
 	}
 
-	private static ChatEvent.Kind kind(Envelope envelope) {
+	private static ChatEvent.@Nullable Kind kind(Envelope envelope) {
 		if (!"created".equals(envelope.event())) {
 			return null;
 		}

@@ -1,6 +1,5 @@
 package io.github.recordingbot.officer;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -27,6 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+/**
+ * The officer's authorization against a fake Webex: the code exchange with the matching
+ * PKCE verifier, the stored token, and the stored authorization kept when a new one falls
+ * short. How the controller answers (login, state, error pages) is specified in
+ * {@link AuthorizationControllerTests}.
+ */
 class AuthorizationFlowTests extends OfficerContextTests {
 
 	static final String REDIRECT_URI = OfficerTestSupport.PUBLIC_URL + "/webex/redirect";
@@ -55,31 +60,6 @@ class AuthorizationFlowTests extends OfficerContextTests {
 	void restoreConfig() {
 		OfficerTestSupport.writeConfig(BotTestSupport.DEFAULT_CONFIG);
 		this.config.reloadNow();
-	}
-
-	@Test
-	void authorizeWithoutOperatorLoginIsRefused() throws Exception {
-		assertThat(this.mvc.perform(get("/webex/authorize")).andReturn().getResponse().getStatus()).isEqualTo(401);
-	}
-
-	@Test
-	void authorizeSendsStatePkceS256AndTheConfiguredRedirectUriWhateverTheHostHeaders() throws Exception {
-		MvcResult result = this.mvc
-			.perform(get("/webex/authorize").with(httpBasic("admin", "test-admin-password"))
-				.header("Host", "evil.example")
-				.header("X-Forwarded-Host", "evil.example")
-				.header("X-Forwarded-Proto", "https"))
-			.andReturn();
-
-		assertThat(result.getResponse().getStatus()).isEqualTo(302);
-		URI location = URI.create(result.getResponse().getHeader("Location"));
-		var query = UriComponentsBuilder.fromUri(location).build(true).getQueryParams();
-		assertThat(location.toString()).startsWith(BotTestSupport.WEBEX.baseUrl() + "/authorize?");
-		assertThat(decode(query.getFirst("redirect_uri"))).isEqualTo(REDIRECT_URI);
-		assertThat(query.getFirst("code_challenge_method")).isEqualTo("S256");
-		assertThat(query.getFirst("code_challenge")).hasSizeGreaterThanOrEqualTo(43);
-		assertThat(query.getFirst("state")).hasSizeGreaterThanOrEqualTo(16);
-		assertThat(decode(query.getFirst("scope"))).contains("spark-compliance:meetings_read");
 	}
 
 	@Test
@@ -132,96 +112,6 @@ class AuthorizationFlowTests extends OfficerContextTests {
 			.getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/v1/admin/recordings"))
 			.withHeader("Authorization",
 					com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer officer-access-1")));
-	}
-
-	@Nested
-	class AnErrorAnswerShowsOnlyAFixedText {
-
-		@Test
-		void aKnownCodeGetsItsTextAndNeverTheDescription() throws Exception {
-			MvcResult result = mvc
-				.perform(get("/webex/redirect").param("error", "access_denied")
-					.param("error_description", "Your account is locked. Call +1 555 0100 or visit evil.example.net"))
-				.andReturn();
-
-			assertThat(result.getResponse().getStatus()).isEqualTo(400);
-			assertThat(result.getResponse().getContentAsString())
-				.contains("The Compliance Officer declined, or may not grant what the bot asks for. (access_denied)")
-				.doesNotContain("locked", "555", "evil.example.net");
-			assertThat(tokenRequests()).isEmpty();
-		}
-
-		@Test
-		void anUnknownCodeGetsAGenericTextAndIsNotEchoed() throws Exception {
-			MvcResult result = mvc
-				.perform(get("/webex/redirect").param("error", "Call_the_helpdesk_at_evil.example.net")
-					.param("error_description", "<script>alert(1)</script>"))
-				.andReturn();
-
-			assertThat(result.getResponse().getStatus()).isEqualTo(400);
-			assertThat(result.getResponse().getContentAsString()).contains("Webex answered with an error.")
-				.doesNotContain("helpdesk", "evil.example.net", "script", "alert");
-			assertThat(tokenRequests()).isEmpty();
-		}
-
-		@Test
-		void everyCodeOfRfc6749IsKnown() {
-			for (String code : new String[] { "access_denied", "invalid_request", "unauthorized_client",
-					"unsupported_response_type", "invalid_scope", "server_error", "temporarily_unavailable" }) {
-				assertThat(AuthorizationPage.OAuthError.of(code).text()).endsWith("(" + code + ")");
-			}
-			assertThat(AuthorizationPage.OAuthError.of("ACCESS_DENIED"))
-				.isEqualTo(AuthorizationPage.OAuthError.UNKNOWN);
-		}
-
-	}
-
-	@Nested
-	class StateIsChecked {
-
-		@Test
-		void missingStateIsRefusedWithoutTokenRequest() throws Exception {
-			MockHttpSession session = new MockHttpSession();
-			start(session);
-
-			assertThat(status(get("/webex/redirect").session(session).param("code", "c"))).isEqualTo(400);
-			assertThat(tokenRequests()).isEmpty();
-		}
-
-		@Test
-		void wrongStateIsRefusedWithoutTokenRequest() throws Exception {
-			MockHttpSession session = new MockHttpSession();
-			start(session);
-
-			assertThat(status(get("/webex/redirect").session(session).param("code", "c").param("state", "forged")))
-				.isEqualTo(400);
-			assertThat(tokenRequests()).isEmpty();
-		}
-
-		@Test
-		void stateFromAnotherSessionIsRefusedWithoutTokenRequest() throws Exception {
-			Started started = start(new MockHttpSession());
-
-			assertThat(status(get("/webex/redirect").session(new MockHttpSession())
-				.param("code", "c")
-				.param("state", started.state()))).isEqualTo(400);
-			assertThat(tokenRequests()).isEmpty();
-		}
-
-		@Test
-		void replayedAnswerIsRefused() throws Exception {
-			MockHttpSession session = new MockHttpSession();
-			Started started = start(session);
-			assertThat(
-					status(get("/webex/redirect").session(session).param("code", "c").param("state", started.state())))
-				.isEqualTo(200);
-
-			assertThat(
-					status(get("/webex/redirect").session(session).param("code", "c").param("state", started.state())))
-				.isEqualTo(400);
-			assertThat(tokenRequests()).hasSize(1);
-		}
-
 	}
 
 	@Nested

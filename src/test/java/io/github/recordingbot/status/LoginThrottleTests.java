@@ -1,16 +1,12 @@
 package io.github.recordingbot.status;
 
-import io.github.recordingbot.support.BotTestSupport;
+import io.github.recordingbot.support.BotEndToEndTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -27,20 +23,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * while other addresses and requests without credentials are unaffected. Each test uses
  * its own address, so that the shared context's memory of failures does not count.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
-class LoginThrottleTests {
+class LoginThrottleTests extends BotEndToEndTest {
 
 	static final String PASSWORD = "test-admin-password";
 
 	@Autowired
 	MockMvc mvc;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
 
 	@Test
 	void failedLoginIsLoggedWithoutThePassword(CapturedOutput output) throws Exception {

@@ -2,18 +2,14 @@ package io.github.recordingbot.status;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
-import io.github.recordingbot.webex.ProxyFailures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -34,9 +30,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class StatusPageTests {
+/**
+ * The status page and its admin actions in the whole bot, against a fake Webex: what the
+ * actions ask Webex, and that the page shows what Webex last answered without asking it
+ * again. Who may do what, and how the page renders what it is given, are specified in
+ * {@link StatusControllerTests} and {@link AdminControllerTests}.
+ */
+class StatusPageTests extends BotEndToEndTest {
 
 	static final String OLD = WebexFake.id("WEBHOOK", "old");
 
@@ -46,17 +46,7 @@ class StatusPageTests {
 	MockMvc mvc;
 
 	@Autowired
-	ProxyFailures proxyFailures;
-
-	@Autowired
 	WebhookRegistration webhooks;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-		// https only: the fakes are http, so they are still reached directly
-		registry.add("webex.proxy.https-url", () -> "http://bot:s3cret-proxy@proxy.corp:3128");
-	}
 
 	@BeforeEach
 	void reset() {
@@ -80,11 +70,6 @@ class StatusPageTests {
 	}
 
 	@Test
-	void statusPageNeedsTheOperatorLogin() throws Exception {
-		assertThat(status(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/"))).isEqualTo(401);
-	}
-
-	@Test
 	void actuatorShowsOnlyHealthWithoutLogin() throws Exception {
 		var get = (java.util.function.Function<String, org.springframework.test.web.servlet.RequestBuilder>) (
 				p) -> org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(p);
@@ -95,7 +80,7 @@ class StatusPageTests {
 	}
 
 	@Test
-	void statusPageShowsEverySectionAndAFormWithACsrfToken() throws Exception {
+	void statusPageShowsNoTokenOrSecretOfTheRunningBot() throws Exception {
 		this.webhooks.refresh();
 
 		String page = this.mvc
@@ -115,31 +100,6 @@ class StatusPageTests {
 			.contains("name=\"_csrf\"")
 			.doesNotContain(WebexFake.OFFICER_TOKEN)
 			.doesNotContain(WebexFake.SECRET);
-	}
-
-	@Test
-	void statusPageShowsTheProxyWithoutItsCredentialsAndWhenItRefused() throws Exception {
-		assertThat(page()).contains("Outbound proxy")
-			.contains("proxy: proxy.corp:3128, with credentials")
-			.doesNotContain("last failure")
-			.doesNotContain("s3cret-proxy");
-
-		this.proxyFailures.answered(java.net.URI.create("https://webexapis.com/v1/people/me"), 407);
-
-		assertThat(page())
-			.contains("proxy.corp:3128 refused the call with 407 Proxy Authentication Required: "
-					+ "check the user and password in HTTPS_PROXY")
-			.doesNotContain("s3cret-proxy");
-		this.proxyFailures.answered(java.net.URI.create("https://webexapis.com/v1/people/me"), 200);
-	}
-
-	String page() throws Exception {
-		return this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/")
-				.with(httpBasic("admin", "test-admin-password")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
 	}
 
 	@Test
@@ -209,15 +169,6 @@ class StatusPageTests {
 	}
 
 	@Test
-	void adminActionsRefuseAPostWithoutCsrfToken() throws Exception {
-		assertThat(status(
-				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/webhooks/register")
-					.with(httpBasic("admin", "test-admin-password"))))
-			.isEqualTo(403);
-		BotTestSupport.WEBEX.server.verify(0, postRequestedFor(urlEqualTo("/v1/webhooks")));
-	}
-
-	@Test
 	void registerReplacesThisBotsWebhooksOnly() throws Exception {
 		assertThat(status(
 				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/admin/webhooks/register")
@@ -273,13 +224,6 @@ class StatusPageTests {
 				.contains("Check personal rooms")
 				.contains("from officer.scopes")
 				.contains("action=\"" + CapabilitySection.CHECK + "\"");
-		}
-
-		@Test
-		void theButtonNeedsTheCsrfToken() throws Exception {
-			page(post(CapabilitySection.CHECK), 403);
-
-			BotTestSupport.WEBEX.server.verify(0, getRequestedFor(urlPathEqualTo("/v1/admin/recordings")));
 		}
 
 		@Test

@@ -1,16 +1,13 @@
 package io.github.recordingbot.status;
 
 import io.github.recordingbot.alert.ConditionCheck.Observation;
+import io.github.recordingbot.support.BotEndToEndTest;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -24,9 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The webhook condition of the operator alerts: raised when a webhook Webex disabled
  * stays inactive after the re-activation attempt, cleared when one works.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class WebhookAlertTests {
+class WebhookAlertTests extends BotEndToEndTest {
 
 	static final String DISABLED = WebexFake.id("WEBHOOK", "disabled");
 
@@ -35,11 +30,6 @@ class WebhookAlertTests {
 
 	@Autowired
 	InactiveWebhooks inactive;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		BotTestSupport.properties(registry);
-	}
 
 	@BeforeEach
 	void reset() {

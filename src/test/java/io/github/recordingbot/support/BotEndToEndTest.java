@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -19,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the tests that run the whole bot on a random port against {@link WebexFake}:
- * one Spring context for all of them, a clean fake Webex and the default rules before
- * each test, and the default rules again after it.
+ * one Spring context for all of them (with {@code MockMvc} for those that need no
+ * socket), a clean fake Webex and the default rules before each test, and the default
+ * rules again after it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 public abstract class BotEndToEndTest {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -56,14 +56,6 @@ public final class BotTestSupport {
 	private BotTestSupport() {
 	}
 
-	/**
-	 * Runs the bot with a token that holds only the Compliance Officer's scopes, as the
-	 * common real deployment does.
-	 */
-	public static void complianceOfficer(DynamicPropertyRegistry registry) {
-		registry.add("officer.scopes", () -> COMPLIANCE_OFFICER_SCOPES);
-	}
-
 	public static void properties(DynamicPropertyRegistry registry) {
 		registry.add("webex.api-base-url", WEBEX::baseUrl);
 		registry.add("webex.bot-access-token", () -> WebexFake.BOT_TOKEN);
