@@ -129,6 +129,11 @@ final class MercurySession implements WebSocket.Listener {
 	@Override
 	public void onOpen(WebSocket webSocket) {
 		this.socket = webSocket;
+		if (this.end.isDone()) {
+			// closed before it opened (the bot stopped, or stopped holding the websocket)
+			webSocket.abort();
+			return;
+		}
 		send(Map.of("id", UUID.randomUUID().toString(), "type", "authorization", "data",
 				Map.of("token", "Bearer " + this.botToken)));
 		schedule(() -> {
@@ -170,6 +175,10 @@ final class MercurySession implements WebSocket.Listener {
 	}
 
 	private void handle(String text) {
+		if (this.end.isDone()) {
+			// nothing is handed on once the session ended, e.g. by the bot's own close
+			return;
+		}
 		JsonNode frame;
 		try {
 			frame = JSON.readTree(text);

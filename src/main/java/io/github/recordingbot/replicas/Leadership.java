@@ -1,0 +1,300 @@
+package io.github.recordingbot.replicas;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+
+/**
+ * Elects the one replica that does a job only one may do at a time (hold the Webex
+ * websocket): the one holding a PostgreSQL session-level advisory lock on a connection of
+ * its own. The server releases the lock the moment that connection ends, so a replica
+ * that is killed hands over at once; the lock cannot expire under a leader that is alive
+ * but slow, so two never lead at once.
+ *
+ * <p>
+ * Every {@code checkInterval} a standby tries the lock ({@code pg_try_advisory_lock}) and
+ * the leader checks on its connection that it still holds it. A check that fails or takes
+ * longer than {@code timeout} (the database went away, or the session was ended) revokes
+ * the leadership before anything else: the leader stops its job, then waits a little
+ * before it competes again, so a healthy replica goes first. The connection asks the
+ * server to probe it with TCP keepalives, so that a leader whose machine vanishes without
+ * closing its connection loses the lock after a few seconds, later than that leader (if
+ * it still runs) stops on its own.
+ *
+ * @see <a href=
+ * "https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS">PostgreSQL
+ * advisory locks</a>
+ */
+public final class Leadership {
+
+	private static final Logger logger = LoggerFactory.getLogger(Leadership.class);
+
+	/** What {@code application_name} of the lock's connection starts with. */
+	static final String APPLICATION_NAME = "recording-bot ";
+
+	private static final String HOLDER = """
+			SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+			WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+			AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.database = (
+			SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1
+			""";
+
+	private static final String HOLDING = """
+			SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
+			AND classid::bigint = ? AND objid::bigint = ? AND pid = pg_backend_pid()
+			""";
+
+	private final DataSource connections;
+
+	private final long key;
+
+	private final String name;
+
+	private final Duration checkInterval;
+
+	private final Duration timeout;
+
+	private final Candidate candidate;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService ticks;
+
+	private Connection connection;
+
+	private volatile boolean leading;
+
+	private Instant notBefore = Instant.MIN;
+
+	private String lastProblem;
+
+	/**
+	 * @param connections opens a new physical connection to the shared PostgreSQL on each
+	 * call (not a pool: the lock lives as long as the connection)
+	 * @param key the advisory lock's number, one per job
+	 * @param name names this replica in {@code pg_stat_activity}, so that the others can
+	 * say who leads
+	 * @param checkInterval how often a standby tries the lock and the leader checks it
+	 * @param timeout how long one check may take before the leader gives up
+	 * @param candidate what this replica does when it leads and when it stops leading
+	 * @param clock the time of the pause before competing again
+	 */
+	public Leadership(DataSource connections, long key, String name, Duration checkInterval, Duration timeout,
+			Candidate candidate, Clock clock) {
+		this.connections = connections;
+		this.key = key;
+		this.name = name;
+		this.checkInterval = checkInterval;
+		this.timeout = timeout;
+		this.candidate = candidate;
+		this.clock = clock;
+		this.ticks = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("leadership-"));
+	}
+
+	/** Starts competing. */
+	public void start() {
+		this.ticks.scheduleWithFixedDelay(this::tick, 0, this.checkInterval.toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Stops competing: a leader stops its job first, then releases the lock, so another
+	 * replica takes over at once.
+	 */
+	public void stop() {
+		this.ticks.shutdownNow();
+		try {
+			if (!this.ticks.awaitTermination(this.timeout.multipliedBy(3).toMillis(), TimeUnit.MILLISECONDS)) {
+				logger.warn("The leadership check did not end in time");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		if (this.leading) {
+			revoke("shut down");
+		}
+		close();
+	}
+
+	/** Whether this replica leads now. */
+	public boolean leading() {
+		return this.leading;
+	}
+
+	private void tick() {
+		try {
+			if (this.leading) {
+				check();
+			}
+			else if (!this.clock.instant().isBefore(this.notBefore)) {
+				contend();
+			}
+		}
+		catch (RuntimeException ex) {
+			// The schedule must go on: a tick that throws would end it silently.
+			logger.warn("Leadership check failed", ex);
+		}
+	}
+
+	private void contend() {
+		try {
+			Connection db = connection();
+			if (tryLock(db)) {
+				this.leading = true;
+				this.lastProblem = null;
+				logger.info("This replica ({}) leads now", this.name);
+				this.candidate.granted();
+				return;
+			}
+			this.lastProblem = null;
+			this.candidate.standingBy(holder(db), null);
+		}
+		catch (SQLException ex) {
+			close();
+			String problem = "database unreachable (SQL state " + ex.getSQLState() + ")";
+			if (!problem.equals(this.lastProblem)) {
+				logger.warn("Cannot compete for the leadership: {}", ex.getMessage());
+			}
+			this.lastProblem = problem;
+			this.candidate.standingBy(null, problem);
+		}
+	}
+
+	private void check() {
+		String lost;
+		try {
+			lost = holds(this.connection) ? null : "the lock is no longer held";
+		}
+		catch (SQLException ex) {
+			lost = "database unreachable (SQL state " + ex.getSQLState() + ")";
+		}
+		if (lost != null) {
+			logger.warn("This replica ({}) stops leading: {}", this.name, lost);
+			revoke(lost);
+			close();
+			// a healthy replica goes first
+			this.notBefore = this.clock.instant().plus(this.checkInterval).plus(this.timeout);
+		}
+	}
+
+	private void revoke(String reason) {
+		this.leading = false;
+		this.candidate.revoked(reason);
+	}
+
+	private Connection connection() throws SQLException {
+		if (this.connection == null) {
+			Connection db = this.connections.getConnection();
+			try {
+				db.setAutoCommit(true);
+				db.setNetworkTimeout(Runnable::run, (int) this.timeout.toMillis());
+				// The server notices a peer that vanished (no FIN, no RST) by keepalive
+				// probes:
+				// it then ends the session and frees the lock. Idle time is counted from
+				// the
+				// leader's last check, which the leader itself gives up on sooner.
+				long idle = this.checkInterval.plus(this.timeout).plusSeconds(1).toSeconds();
+				try (PreparedStatement settings = db
+					.prepareStatement("SELECT set_config('application_name', ?, false), "
+							+ "set_config('tcp_keepalives_idle', ?, false), set_config('tcp_keepalives_interval', '1', false), "
+							+ "set_config('tcp_keepalives_count', '3', false)")) {
+					settings.setString(1, APPLICATION_NAME + this.name);
+					settings.setString(2, Long.toString(Math.max(1, idle)));
+					settings.execute();
+				}
+			}
+			catch (SQLException ex) {
+				db.close();
+				throw ex;
+			}
+			this.connection = db;
+		}
+		return this.connection;
+	}
+
+	private boolean tryLock(Connection db) throws SQLException {
+		try (PreparedStatement lock = db.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+			lock.setLong(1, this.key);
+			try (ResultSet result = lock.executeQuery()) {
+				return result.next() && result.getBoolean(1);
+			}
+		}
+	}
+
+	private boolean holds(Connection db) throws SQLException {
+		if (db == null) {
+			return false;
+		}
+		try (PreparedStatement query = db.prepareStatement(HOLDING)) {
+			query.setLong(1, this.key >>> 32);
+			query.setLong(2, this.key & 0xFFFF_FFFFL);
+			try (ResultSet result = query.executeQuery()) {
+				return result.next() && result.getLong(1) > 0;
+			}
+		}
+	}
+
+	/** The name of the replica holding the lock, if the database says. */
+	private String holder(Connection db) throws SQLException {
+		try (PreparedStatement query = db.prepareStatement(HOLDER)) {
+			query.setLong(1, this.key >>> 32);
+			query.setLong(2, this.key & 0xFFFF_FFFFL);
+			try (ResultSet result = query.executeQuery()) {
+				String applicationName = result.next() ? result.getString(1) : null;
+				return (applicationName != null && applicationName.startsWith(APPLICATION_NAME))
+						? applicationName.substring(APPLICATION_NAME.length()) : null;
+			}
+		}
+	}
+
+	/** Closing the connection also releases the lock, if it is still held. */
+	private void close() {
+		Connection db = this.connection;
+		this.connection = null;
+		if (db != null) {
+			try {
+				db.close();
+			}
+			catch (SQLException ex) {
+				// gone anyway
+			}
+		}
+	}
+
+	/** What a replica does as it becomes leader, stops leading, or stands by. */
+	public interface Candidate {
+
+		/** This replica leads now: start the job. */
+		void granted();
+
+		/**
+		 * This replica no longer leads: stop the job, and return only once it stopped.
+		 * @param reason why, for the log and the status page
+		 */
+		void revoked(String reason);
+
+		/**
+		 * Another replica leads, or none can be known to.
+		 * @param holder the leading replica's name, or {@code null} when unknown
+		 * @param problem why this replica cannot compete (the database is unreachable),
+		 * or {@code null}
+		 */
+		void standingBy(String holder, String problem);
+
+	}
+
+}
