@@ -23,17 +23,22 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * websocket): the one holding a PostgreSQL session-level advisory lock on a connection of
  * its own. The server releases the lock the moment that connection ends, so a replica
  * that is killed hands over at once; the lock cannot expire under a leader that is alive
- * but slow, so two never lead at once.
+ * but slow.
  *
  * <p>
  * Every {@code checkInterval} a standby tries the lock ({@code pg_try_advisory_lock}) and
  * the leader checks on its connection that it still holds it. A check that fails or takes
  * longer than {@code timeout} (the database went away, or the session was ended) revokes
  * the leadership before anything else: the leader stops its job, then waits a little
- * before it competes again, so a healthy replica goes first. The connection asks the
- * server to probe it with TCP keepalives, so that a leader whose machine vanishes without
- * closing its connection loses the lock after a few seconds, later than that leader (if
- * it still runs) stops on its own.
+ * before it competes again, so a healthy replica goes first.
+ *
+ * <p>
+ * A replica that takes the lock waits {@code checkInterval + timeout} before it starts
+ * the job: the lock may be free because the previous leader's session ended while that
+ * leader still runs (the server ended it, or lost sight of the leader's machine), and
+ * such a leader stops its job within that time. The connection asks the server to probe
+ * it with TCP keepalives, so that a leader whose machine vanishes without closing its
+ * connection loses the lock after about five seconds.
  *
  * @see <a href=
  * "https://www.postgresql.org/docs/current/functions-admin.html#FUNCTIONS-ADVISORY-LOCKS">PostgreSQL
@@ -45,6 +50,16 @@ public final class Leadership {
 
 	/** What {@code application_name} of the lock's connection starts with. */
 	static final String APPLICATION_NAME = "recording-bot ";
+
+	/**
+	 * Names the session, and asks the server to notice a peer that vanished (no FIN, no
+	 * RST) by keepalive probes: 2 s idle, then 3 probes 1 s apart; the server then ends
+	 * the session, which frees the lock.
+	 */
+	private static final String SESSION = """
+			SELECT set_config('application_name', ?, false), set_config('tcp_keepalives_idle', '2', false),
+			set_config('tcp_keepalives_interval', '1', false), set_config('tcp_keepalives_count', '3', false)
+			""";
 
 	private static final String HOLDER = """
 			SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
@@ -76,7 +91,14 @@ public final class Leadership {
 
 	private Connection connection;
 
+	/** Whether this replica holds the lock. */
+	private volatile boolean holding;
+
+	/** Whether the candidate was told it leads (some time after the lock was taken). */
 	private volatile boolean leading;
+
+	/** When the candidate may start, once the lock is held. */
+	private Instant grantAt = Instant.MAX;
 
 	private Instant notBefore = Instant.MIN;
 
@@ -124,9 +146,7 @@ public final class Leadership {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-		if (this.leading) {
-			revoke("shut down");
-		}
+		revoke("shut down");
 		close();
 	}
 
@@ -137,8 +157,13 @@ public final class Leadership {
 
 	private void tick() {
 		try {
-			if (this.leading) {
+			if (this.holding) {
 				check();
+				if (this.holding && !this.leading && !this.clock.instant().isBefore(this.grantAt)) {
+					this.leading = true;
+					logger.info("This replica ({}) leads now", this.name);
+					this.candidate.granted();
+				}
 			}
 			else if (!this.clock.instant().isBefore(this.notBefore)) {
 				contend();
@@ -154,10 +179,9 @@ public final class Leadership {
 		try {
 			Connection db = connection();
 			if (tryLock(db)) {
-				this.leading = true;
+				this.holding = true;
 				this.lastProblem = null;
-				logger.info("This replica ({}) leads now", this.name);
-				this.candidate.granted();
+				this.grantAt = this.clock.instant().plus(this.checkInterval).plus(this.timeout);
 				return;
 			}
 			this.lastProblem = null;
@@ -165,7 +189,7 @@ public final class Leadership {
 		}
 		catch (SQLException ex) {
 			close();
-			String problem = "database unreachable (SQL state " + ex.getSQLState() + ")";
+			String problem = "database connection lost (SQL state " + ex.getSQLState() + ")";
 			if (!problem.equals(this.lastProblem)) {
 				logger.warn("Cannot compete for the leadership: {}", ex.getMessage());
 			}
@@ -180,7 +204,7 @@ public final class Leadership {
 			lost = holds(this.connection) ? null : "the lock is no longer held";
 		}
 		catch (SQLException ex) {
-			lost = "database unreachable (SQL state " + ex.getSQLState() + ")";
+			lost = "database connection lost (SQL state " + ex.getSQLState() + ")";
 		}
 		if (lost != null) {
 			logger.warn("This replica ({}) stops leading: {}", this.name, lost);
@@ -192,8 +216,11 @@ public final class Leadership {
 	}
 
 	private void revoke(String reason) {
-		this.leading = false;
-		this.candidate.revoked(reason);
+		this.holding = false;
+		if (this.leading) {
+			this.leading = false;
+			this.candidate.revoked(reason);
+		}
 	}
 
 	private Connection connection() throws SQLException {
@@ -202,18 +229,8 @@ public final class Leadership {
 			try {
 				db.setAutoCommit(true);
 				db.setNetworkTimeout(Runnable::run, (int) this.timeout.toMillis());
-				// The server notices a peer that vanished (no FIN, no RST) by keepalive
-				// probes:
-				// it then ends the session and frees the lock. Idle time is counted from
-				// the
-				// leader's last check, which the leader itself gives up on sooner.
-				long idle = this.checkInterval.plus(this.timeout).plusSeconds(1).toSeconds();
-				try (PreparedStatement settings = db
-					.prepareStatement("SELECT set_config('application_name', ?, false), "
-							+ "set_config('tcp_keepalives_idle', ?, false), set_config('tcp_keepalives_interval', '1', false), "
-							+ "set_config('tcp_keepalives_count', '3', false)")) {
+				try (PreparedStatement settings = db.prepareStatement(SESSION)) {
 					settings.setString(1, APPLICATION_NAME + this.name);
-					settings.setString(2, Long.toString(Math.max(1, idle)));
 					settings.execute();
 				}
 			}
