@@ -71,8 +71,9 @@ class WebsocketConfiguration {
 		return new WebsocketHolder(clients, leadership, monitor, name);
 	}
 
+	/** Shown as {@code websocket} in {@code /actuator/health}. */
 	@Bean
-	WebsocketHealth websocketHealth(WebsocketMonitor monitor) {
+	WebsocketHealth websocketHealthIndicator(WebsocketMonitor monitor) {
 		return new WebsocketHealth(monitor);
 	}
 
