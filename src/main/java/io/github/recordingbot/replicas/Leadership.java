@@ -124,7 +124,9 @@ public final class Leadership {
 		this.timeout = timeout;
 		this.candidate = candidate;
 		this.clock = clock;
-		this.ticks = Executors.newSingleThreadScheduledExecutor(new CustomizableThreadFactory("leadership-"));
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("leadership-");
+		threads.setDaemon(true);
+		this.ticks = Executors.newSingleThreadScheduledExecutor(threads);
 	}
 
 	/** Starts competing. */
