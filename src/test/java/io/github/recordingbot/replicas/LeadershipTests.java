@@ -1,11 +1,17 @@
 package io.github.recordingbot.replicas;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Leader election by a session advisory lock on a real PostgreSQL: one leader among
  * candidates, takeover when the leader stops or its session ends, and a leader whose
- * database goes away stops leading.
+ * database goes away, or stops answering, stops leading.
  */
 class LeadershipTests {
 
@@ -128,13 +135,99 @@ class LeadershipTests {
 		}
 	}
 
+	@Test
+	void aLeaderCutOffFromItsDatabaseWithoutAnyCloseStopsLeadingWithinTheTimeout() throws IOException {
+		try (Relay relay = new Relay(postgres.getPort())) {
+			Recorder a = new Recorder();
+			Leadership leader = start(new DriverManagerDataSource(
+					"jdbc:postgresql://localhost:" + relay.port() + "/postgres", "postgres", ""), "a", a);
+			await().atMost(Duration.ofSeconds(10)).until(leader::leading);
+
+			// packets go nowhere, and nothing closes: a network partition
+			relay.frozen = true;
+
+			await().atMost(CHECK.plus(TIMEOUT).plusSeconds(2)).until(() -> !a.revoked.isEmpty());
+			assertThat(a.revoked.get(0)).startsWith("database connection lost");
+			assertThat(leader.leading()).isFalse();
+		}
+	}
+
 	Leadership start(EmbeddedPostgres database, String name, Recorder recorder) {
-		Leadership leadership = new Leadership(database.getPostgresDatabase(), KEY, name, CHECK, TIMEOUT, recorder,
-				Clock.systemUTC());
+		return start(database.getPostgresDatabase(), name, recorder);
+	}
+
+	Leadership start(DataSource connections, String name, Recorder recorder) {
+		Leadership leadership = new Leadership(connections, KEY, name, CHECK, TIMEOUT, recorder, Clock.systemUTC());
 		recorder.self = leadership;
 		this.started.add(leadership);
 		leadership.start();
 		return leadership;
+	}
+
+	/**
+	 * A TCP relay to the database that can stop passing bytes on without closing
+	 * anything.
+	 */
+	static final class Relay implements AutoCloseable {
+
+		final ServerSocket server;
+
+		final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+		volatile boolean frozen;
+
+		Relay(int target) throws IOException {
+			this.server = new ServerSocket(0);
+			Thread acceptor = new Thread(() -> {
+				while (!this.server.isClosed()) {
+					try {
+						Socket client = this.server.accept();
+						Socket upstream = new Socket("localhost", target);
+						this.sockets.add(client);
+						this.sockets.add(upstream);
+						pump(client, upstream);
+						pump(upstream, client);
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			}, "relay");
+			acceptor.setDaemon(true);
+			acceptor.start();
+		}
+
+		int port() {
+			return this.server.getLocalPort();
+		}
+
+		void pump(Socket from, Socket to) {
+			Thread pump = new Thread(() -> {
+				byte[] buffer = new byte[8192];
+				try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+					for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+						if (!this.frozen) {
+							out.write(buffer, 0, n);
+							out.flush();
+						}
+					}
+				}
+				catch (IOException ex) {
+					// one side went away
+				}
+			}, "relay-pump");
+			pump.setDaemon(true);
+			pump.start();
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.server.close();
+			for (Socket socket : this.sockets) {
+				socket.close();
+			}
+		}
+
 	}
 
 	static final class Recorder implements Leadership.Candidate {
