@@ -108,6 +108,7 @@ class MercuryClient {
 		MercurySession session = this.current;
 		if (session != null) {
 			session.close(1000, "done");
+			session.awaitClosed();
 		}
 		Thread worker = this.thread;
 		if (worker != null) {

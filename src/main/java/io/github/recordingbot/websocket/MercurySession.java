@@ -12,9 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -123,6 +125,26 @@ final class MercurySession implements WebSocket.Listener {
 				.thenCompose((ignored) -> ws.sendClose(code, reason))
 				.orTimeout(2, TimeUnit.SECONDS)
 				.whenComplete((ok, ex) -> ws.abort());
+		}
+	}
+
+	/**
+	 * Waits until our close frame went out and the connection was aborted, at most a few
+	 * seconds: the bot does not stop holding the websocket while it is still open.
+	 */
+	void awaitClosed() {
+		CompletableFuture<?> closing;
+		synchronized (this.sendLock) {
+			closing = this.lastSend;
+		}
+		try {
+			closing.get(3, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// aborted anyway (close() gives the close frame 2 s)
 		}
 	}
 
