@@ -1,8 +1,5 @@
 package io.github.recordingbot.replicas;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,31 +45,6 @@ public final class Leadership {
 
 	private static final Logger logger = LoggerFactory.getLogger(Leadership.class);
 
-	/** What {@code application_name} of the lock's connection starts with. */
-	static final String APPLICATION_NAME = "recording-bot ";
-
-	/**
-	 * Names the session, and asks the server to notice a peer that vanished (no FIN, no
-	 * RST) by keepalive probes: 2 s idle, then 3 probes 1 s apart; the server then ends
-	 * the session, which frees the lock.
-	 */
-	private static final String SESSION = """
-			SELECT set_config('application_name', ?, false), set_config('tcp_keepalives_idle', '2', false),
-			set_config('tcp_keepalives_interval', '1', false), set_config('tcp_keepalives_count', '3', false)
-			""";
-
-	private static final String HOLDER = """
-			SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-			WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-			AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.database = (
-			SELECT oid FROM pg_database WHERE datname = current_database()) LIMIT 1
-			""";
-
-	private static final String HOLDING = """
-			SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objsubid = 1
-			AND classid::bigint = ? AND objid::bigint = ? AND pid = pg_backend_pid()
-			""";
-
 	private final DataSource connections;
 
 	private final long key;
@@ -89,7 +61,7 @@ public final class Leadership {
 
 	private final ScheduledExecutorService ticks;
 
-	private Connection connection;
+	private LockSession session;
 
 	/** Whether this replica holds the lock. */
 	private volatile boolean holding;
@@ -179,15 +151,15 @@ public final class Leadership {
 
 	private void contend() {
 		try {
-			Connection db = connection();
-			if (tryLock(db)) {
+			LockSession db = session();
+			if (db.tryLock()) {
 				this.holding = true;
 				this.lastProblem = null;
 				this.grantAt = this.clock.instant().plus(this.checkInterval).plus(this.timeout);
 				return;
 			}
 			this.lastProblem = null;
-			this.candidate.standingBy(holder(db), null);
+			this.candidate.standingBy(db.holder(), null);
 		}
 		catch (SQLException ex) {
 			close();
@@ -203,7 +175,7 @@ public final class Leadership {
 	private void check() {
 		String lost;
 		try {
-			lost = holds(this.connection) ? null : "the lock is no longer held";
+			lost = (this.session != null && this.session.holds()) ? null : "the lock is no longer held";
 		}
 		catch (SQLException ex) {
 			lost = "database connection lost (SQL state " + ex.getSQLState() + ")";
@@ -225,72 +197,19 @@ public final class Leadership {
 		}
 	}
 
-	private Connection connection() throws SQLException {
-		if (this.connection == null) {
-			Connection db = this.connections.getConnection();
-			try {
-				db.setAutoCommit(true);
-				db.setNetworkTimeout(Runnable::run, (int) this.timeout.toMillis());
-				try (PreparedStatement settings = db.prepareStatement(SESSION)) {
-					settings.setString(1, APPLICATION_NAME + this.name);
-					settings.execute();
-				}
-			}
-			catch (SQLException ex) {
-				db.close();
-				throw ex;
-			}
-			this.connection = db;
+	private LockSession session() throws SQLException {
+		if (this.session == null) {
+			this.session = LockSession.open(this.connections, this.key, this.name, this.timeout);
 		}
-		return this.connection;
+		return this.session;
 	}
 
-	private boolean tryLock(Connection db) throws SQLException {
-		try (PreparedStatement lock = db.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-			lock.setLong(1, this.key);
-			try (ResultSet result = lock.executeQuery()) {
-				return result.next() && result.getBoolean(1);
-			}
-		}
-	}
-
-	private boolean holds(Connection db) throws SQLException {
-		if (db == null) {
-			return false;
-		}
-		try (PreparedStatement query = db.prepareStatement(HOLDING)) {
-			query.setLong(1, this.key >>> 32);
-			query.setLong(2, this.key & 0xFFFF_FFFFL);
-			try (ResultSet result = query.executeQuery()) {
-				return result.next() && result.getLong(1) > 0;
-			}
-		}
-	}
-
-	/** The name of the replica holding the lock, if the database says. */
-	private String holder(Connection db) throws SQLException {
-		try (PreparedStatement query = db.prepareStatement(HOLDER)) {
-			query.setLong(1, this.key >>> 32);
-			query.setLong(2, this.key & 0xFFFF_FFFFL);
-			try (ResultSet result = query.executeQuery()) {
-				String applicationName = result.next() ? result.getString(1) : null;
-				return (applicationName != null && applicationName.startsWith(APPLICATION_NAME))
-						? applicationName.substring(APPLICATION_NAME.length()) : null;
-			}
-		}
-	}
-
-	/** Closing the connection also releases the lock, if it is still held. */
+	/** Closing the session also releases the lock, if it is still held. */
 	private void close() {
-		Connection db = this.connection;
-		this.connection = null;
-		if (db != null) {
-			try {
-				db.close();
-			}
-			catch (SQLException ex) {
-				// gone anyway
-			}
+		LockSession held = this.session;
+		this.session = null;
+		if (held != null) {
+			held.close();
 		}
 	}
 

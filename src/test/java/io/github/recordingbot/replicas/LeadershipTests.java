@@ -103,7 +103,7 @@ class LeadershipTests {
 		// the server ends the leader's session, as when its process is killed
 		new JdbcTemplate(postgres.getPostgresDatabase()).queryForList(
 				"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?", Boolean.class,
-				Leadership.APPLICATION_NAME + "a");
+				LockSession.APPLICATION_NAME + "a");
 
 		await().atMost(Duration.ofSeconds(10)).until(second::leading);
 		assertThat(a.revoked).singleElement().asString().startsWith("database connection lost");
