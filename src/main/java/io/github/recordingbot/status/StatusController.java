@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import io.github.recordingbot.access.AccessConfigStore;
 import io.github.recordingbot.alert.Alerts;
@@ -125,8 +124,7 @@ class StatusController {
 		rows.add(Row.of("Transport",
 				"websocket".equals(socket.mode()) ? "websocket (Webex Mercury)" : "webhook (POST /webhook)"));
 		if (socket.state() != WebsocketStatus.State.DISABLED) {
-			rows.add(Row.of("Websocket", socket.state().name().toLowerCase(Locale.ROOT),
-					socket.state() != WebsocketStatus.State.CONNECTED));
+			rows.add(Row.of("Websocket", socket.describe(), !socket.healthy()));
 			rows.add(Row.of("Connected since", socket.connectedSince()));
 			rows.add(Row.of("Reconnects", socket.reconnects()));
 			rows.add(Row.of("Last frame", socket.lastFrame()));

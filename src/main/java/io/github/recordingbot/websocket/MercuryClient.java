@@ -28,11 +28,14 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Keeps the bot connected to Mercury for as long as it runs: registers the device, opens
  * one session at a time, and after a session ends decides whether to reconnect,
  * re-register or stop (by the close code, as webex-js-sdk does), waiting with exponential
- * backoff in between.
+ * backoff in between. {@link WebsocketHolder} starts one while this replica may hold the
+ * websocket and stops it when it may no longer.
  */
-class MercuryClient implements SmartLifecycle {
+class MercuryClient {
 
 	private static final Logger logger = LoggerFactory.getLogger(MercuryClient.class);
+
+	private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
 	private final DeviceRegistry registry;
 
@@ -77,8 +80,8 @@ class MercuryClient implements SmartLifecycle {
 		this.backoff = Backoff.exponential(properties.backoffMin(), properties.backoffMax());
 	}
 
-	@Override
-	public void start() {
+	/** Connects on a thread of its own. */
+	void start() {
 		if (this.botToken == null) {
 			// A missing credential does not stop the bot; the status page and the log say
 			// what is missing.
@@ -101,36 +104,31 @@ class MercuryClient implements SmartLifecycle {
 		worker.start();
 	}
 
-	@Override
-	public void stop() {
+	/**
+	 * Closes the websocket and returns once the connecting thread ended (or after a few
+	 * seconds), so that the next holder never overlaps with this one.
+	 */
+	void stop() {
 		this.running = false;
 		MercurySession session = this.current;
 		if (session != null) {
 			session.close(1000, "done");
+			session.awaitClosed();
 		}
 		Thread worker = this.thread;
 		if (worker != null) {
 			worker.interrupt();
+			try {
+				worker.join(STOP_WAIT.toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 		this.scheduler.shutdownNow();
 	}
 
-	/**
-	 * Not with the context: the connection starts once the bot is ready, so that device
-	 * registration and the websocket handshake do not compete with startup.
-	 */
-	@Override
-	public boolean isAutoStartup() {
-		return false;
-	}
-
-	@EventListener(ApplicationReadyEvent.class)
-	void onReady() {
-		start();
-	}
-
-	@Override
-	public boolean isRunning() {
+	boolean isRunning() {
 		return this.running;
 	}
 
@@ -149,6 +147,10 @@ class MercuryClient implements SmartLifecycle {
 				MercurySession session = new MercurySession(this.botToken, this::onActivity, this.monitor::frame,
 						this::onAuthorized, this.scheduler, this.properties);
 				this.current = session;
+				if (!this.running) {
+					// stop() ran meanwhile and found no session to close
+					break;
+				}
 				End end = session.open(this.http, connectUri(device)).get();
 				this.current = null;
 				if (session.authorized()) {
@@ -212,6 +214,9 @@ class MercuryClient implements SmartLifecycle {
 	}
 
 	private void onActivity(JsonNode activity) {
+		if (!this.running) {
+			return;
+		}
 		this.mapper.toEvent(activity, this.clock.instant()).ifPresent((event) -> {
 			// Webex does not deliver a websocket frame again, so a full queue loses the
 			// event; say so.

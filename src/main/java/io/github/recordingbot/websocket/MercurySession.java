@@ -12,9 +12,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -126,9 +128,34 @@ final class MercurySession implements WebSocket.Listener {
 		}
 	}
 
+	/**
+	 * Waits until our close frame went out and the connection was aborted, at most a few
+	 * seconds: the bot does not stop holding the websocket while it is still open.
+	 */
+	void awaitClosed() {
+		CompletableFuture<?> closing;
+		synchronized (this.sendLock) {
+			closing = this.lastSend;
+		}
+		try {
+			closing.get(3, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			// aborted anyway (close() gives the close frame 2 s)
+		}
+	}
+
 	@Override
 	public void onOpen(WebSocket webSocket) {
 		this.socket = webSocket;
+		if (this.end.isDone()) {
+			// closed before it opened (the bot stopped, or stopped holding the websocket)
+			webSocket.abort();
+			return;
+		}
 		send(Map.of("id", UUID.randomUUID().toString(), "type", "authorization", "data",
 				Map.of("token", "Bearer " + this.botToken)));
 		schedule(() -> {
@@ -170,6 +197,10 @@ final class MercurySession implements WebSocket.Listener {
 	}
 
 	private void handle(String text) {
+		if (this.end.isDone()) {
+			// nothing is handed on once the session ended, e.g. by the bot's own close
+			return;
+		}
 		JsonNode frame;
 		try {
 			frame = JSON.readTree(text);

@@ -28,7 +28,7 @@ public class WebsocketMonitor {
 		String mode = bot.mode().name().toLowerCase(Locale.ROOT);
 		this.clock = clock;
 		this.status = new AtomicReference<>(new WebsocketStatus(mode,
-				WEBHOOK.equals(mode) ? State.DISABLED : State.CONNECTING, null, 0, null, null));
+				WEBHOOK.equals(mode) ? State.DISABLED : State.CONNECTING, null, 0, null, null, null));
 	}
 
 	/** The current state. */
@@ -43,27 +43,43 @@ public class WebsocketMonitor {
 
 	void connecting() {
 		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.CONNECTING, null, s.reconnects(),
-				s.lastFrame(), s.lastClose()));
+				s.lastFrame(), s.lastClose(), s.holder()));
 	}
 
 	void connected() {
 		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.CONNECTED, this.clock.instant(),
-				s.reconnects(), s.lastFrame(), s.lastClose()));
+				s.reconnects(), s.lastFrame(), s.lastClose(), s.holder()));
 	}
 
 	void frame() {
 		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), s.state(), s.connectedSince(), s.reconnects(),
-				this.clock.instant(), s.lastClose()));
+				this.clock.instant(), s.lastClose(), s.holder()));
 	}
 
 	void waiting(String lastClose) {
 		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.WAITING, null, s.reconnects() + 1,
-				s.lastFrame(), lastClose));
+				s.lastFrame(), lastClose, s.holder()));
+	}
+
+	/** This replica leads: it holds the websocket, and is about to connect. */
+	void leading(String instance) {
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.CONNECTING, null, s.reconnects(),
+				s.lastFrame(), s.lastClose(), instance));
+	}
+
+	/**
+	 * Another replica holds the websocket, or this one cannot reach the database to know.
+	 * @param holder the replica that holds it, or {@code null} when unknown
+	 * @param problem why this replica cannot compete, or {@code null}
+	 */
+	void standingBy(String holder, String problem) {
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.STANDBY, null, s.reconnects(),
+				s.lastFrame(), (problem != null) ? problem : s.lastClose(), holder));
 	}
 
 	void stopped(String lastClose) {
-		this.status.updateAndGet(
-				(s) -> new WebsocketStatus(s.mode(), State.STOPPED, null, s.reconnects(), s.lastFrame(), lastClose));
+		this.status.updateAndGet((s) -> new WebsocketStatus(s.mode(), State.STOPPED, null, s.reconnects(),
+				s.lastFrame(), lastClose, s.holder()));
 	}
 
 }

@@ -70,7 +70,7 @@ class StatusControllerTests {
 				LISTED_AT, LISTED_AT, null, List.of(), 1, 1));
 		given(this.alerts.overview()).willReturn(new Alerts.Overview(List.of(), List.of()));
 		given(this.websocket.status())
-			.willReturn(new WebsocketStatus("webhook", WebsocketStatus.State.DISABLED, null, 0, null, null));
+			.willReturn(new WebsocketStatus("webhook", WebsocketStatus.State.DISABLED, null, 0, null, null, null));
 		given(this.webhooks.target()).willReturn("https://bot.example.com/webhook");
 		given(this.webhooks.previousSecret()).willReturn(new PreviousSecretWindow.Status(false, false, null, null));
 		given(this.webhooks.known()).willReturn(new KnownWebhooks.Snapshot(

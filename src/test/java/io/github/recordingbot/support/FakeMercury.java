@@ -193,6 +193,13 @@ public final class FakeMercury implements AutoCloseable {
 
 		public volatile boolean ended;
 
+		/**
+		 * {@link System#nanoTime()} when the handshake was answered, and when it ended.
+		 */
+		public final long openedAt = System.nanoTime();
+
+		public volatile long endedAt;
+
 		Connection(Socket socket, String path, Map<String, String> headers) {
 			this.socket = socket;
 			this.path = path;
@@ -313,6 +320,7 @@ public final class FakeMercury implements AutoCloseable {
 				}
 			}
 			finally {
+				this.endedAt = System.nanoTime();
 				this.ended = true;
 			}
 		}
