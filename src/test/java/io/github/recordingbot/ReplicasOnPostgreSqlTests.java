@@ -5,19 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import io.github.recordingbot.support.Concurrently;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.github.recordingbot.webex.OfficerTokens;
@@ -102,7 +96,7 @@ class ReplicasOnPostgreSqlTests {
 			.getBytes(StandardCharsets.UTF_8);
 		int[] ports = { port(first), port(second) };
 
-		List<Integer> statuses = concurrently(50,
+		List<Integer> statuses = Concurrently.run(50,
 				(i) -> WebexFake.deliver(ports[i % 2], body, WebexFake.SECRET).statusCode());
 
 		assertThat(statuses).containsOnly(200);
@@ -119,7 +113,8 @@ class ReplicasOnPostgreSqlTests {
 		tokenEndpointGrants("officer-access-new", 200);
 		OfficerTokens[] tokens = { first.getBean(OfficerTokens.class), second.getBean(OfficerTokens.class) };
 
-		List<Optional<String>> refreshed = concurrently(50, (i) -> tokens[i % 2].refreshRejected("officer-access-old"));
+		List<Optional<String>> refreshed = Concurrently.run(50,
+				(i) -> tokens[i % 2].refreshRejected("officer-access-old"));
 
 		assertThat(refreshed).containsOnly(Optional.of("officer-access-new"));
 		WEBEX.server.verify(1, postRequestedFor(WireMock.urlEqualTo("/v1/access_token")));
@@ -135,13 +130,13 @@ class ReplicasOnPostgreSqlTests {
 		// due: less than officer.refresh-before (7 days) left
 		store("officer-access-due-1", Instant.now().plus(Duration.ofDays(3)));
 		tokenEndpointGrants("officer-access-fresh-1", 200);
-		concurrently(2, (i) -> ReflectionTestUtils.invokeMethod(jobs[i], "run"));
+		Concurrently.run(2, (i) -> ReflectionTestUtils.invokeMethod(jobs[i], "run"));
 		WEBEX.server.verify(1, postRequestedFor(WireMock.urlEqualTo("/v1/access_token")));
 
 		// the next due time
 		store("officer-access-due-2", Instant.now().plus(Duration.ofDays(3)));
 		tokenEndpointGrants("officer-access-fresh-2", 200);
-		concurrently(2, (i) -> ReflectionTestUtils.invokeMethod(jobs[i], "run"));
+		Concurrently.run(2, (i) -> ReflectionTestUtils.invokeMethod(jobs[i], "run"));
 		WEBEX.server.verify(2, postRequestedFor(WireMock.urlEqualTo("/v1/access_token")));
 
 		assertThat(first.getBean(OfficerTokens.class).accessToken()).contains("officer-access-fresh-2");
@@ -201,37 +196,6 @@ class ReplicasOnPostgreSqlTests {
 			.stream()
 			.filter((line) -> eventId.equals(line.path("eventId").asString(null)))
 			.toList();
-	}
-
-	/** Runs the calls on as many threads, released together; returns their results. */
-	static <T> List<T> concurrently(int count, Call<T> call) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(count);
-		CountDownLatch go = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				futures.add(threads.submit((Callable<T>) () -> {
-					go.await();
-					return call.run(index);
-				}));
-			}
-			go.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(30, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			threads.shutdownNow();
-		}
-	}
-
-	interface Call<T> {
-
-		T run(int index) throws Exception;
-
 	}
 
 }

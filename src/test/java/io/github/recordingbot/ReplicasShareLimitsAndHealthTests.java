@@ -12,18 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.github.recordingbot.support.Concurrently;
 import io.github.recordingbot.support.BotTestSupport;
 import io.github.recordingbot.support.WebexFake;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -122,7 +116,7 @@ class ReplicasShareLimitsAndHealthTests {
 	@Test
 	void concurrentRequestsOfOneSenderOnBothReplicasAdmitNoMoreThanTheLimit() throws Exception {
 		String carol = WebexFake.personId("ca201000-0000-4000-8000-0000000ca201");
-		List<String> messages = concurrently(30,
+		List<String> messages = Concurrently.run(30,
 				(i) -> deliverRec(carol, "carol@example.com", (i % 2 == 0) ? first : second, 200_000_000 + (i % 5)));
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> auditLinesOf(messages).size() == 30);
@@ -254,37 +248,6 @@ class ReplicasShareLimitsAndHealthTests {
 			.stream()
 			.filter((line) -> eventIds.contains(line.path("eventId").asString(null)))
 			.toList();
-	}
-
-	/** Runs the calls on as many threads, released together; returns their results. */
-	static <T> List<T> concurrently(int count, Call<T> call) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(count);
-		CountDownLatch go = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				futures.add(threads.submit((Callable<T>) () -> {
-					go.await();
-					return call.run(index);
-				}));
-			}
-			go.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(30, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			threads.shutdownNow();
-		}
-	}
-
-	interface Call<T> {
-
-		T run(int index) throws Exception;
-
 	}
 
 }

@@ -2,15 +2,9 @@ package io.github.recordingbot.access;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import io.github.recordingbot.support.Concurrently;
 import io.github.recordingbot.access.AccessConfig.RateLimit;
 import io.github.recordingbot.access.RateLimiter.Admission;
 import io.github.recordingbot.support.MutableClock;
@@ -91,9 +85,10 @@ class PostgreSqlRateLimiterTests extends RateLimiterTests {
 	void concurrentRequestsOfOneSenderOnTwoReplicasNeverExceedEitherLimit() throws Exception {
 		RateLimiter[] replicas = { this.limiter, replica(this.clock) };
 
-		List<Admission> perMinute = concurrently(100, (i) -> replicas[i % 2].admit("carol", "123456789", DEFAULTS));
+		List<Admission> perMinute = Concurrently.run(100, 16,
+				(i) -> replicas[i % 2].admit("carol", "123456789", DEFAULTS));
 		this.clock.advance(Duration.ofMinutes(1));
-		List<Admission> perDay = concurrently(100,
+		List<Admission> perDay = Concurrently.run(100, 16,
 				(i) -> replicas[i % 2].admit("dave", String.valueOf(100_000_000 + i), new RateLimit(1000, 20)));
 
 		assertThat(perMinute.stream().filter(Admission::allowed)).hasSize(10);
@@ -129,37 +124,6 @@ class PostgreSqlRateLimiterTests extends RateLimiterTests {
 		assertThat(refused.allowed()).isFalse();
 		assertThat(refused.reason()).isEqualTo("rate_limit_unavailable");
 		assertThat(refused.retryAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
-	}
-
-	/** Runs the calls on as many threads, released together; returns their results. */
-	static <T> List<T> concurrently(int count, Call<T> call) throws Exception {
-		ExecutorService threads = Executors.newFixedThreadPool(16);
-		CountDownLatch go = new CountDownLatch(1);
-		try {
-			List<Future<T>> futures = new ArrayList<>();
-			for (int i = 0; i < count; i++) {
-				int index = i;
-				futures.add(threads.submit((Callable<T>) () -> {
-					go.await();
-					return call.run(index);
-				}));
-			}
-			go.countDown();
-			List<T> results = new ArrayList<>();
-			for (Future<T> future : futures) {
-				results.add(future.get(30, TimeUnit.SECONDS));
-			}
-			return results;
-		}
-		finally {
-			threads.shutdownNow();
-		}
-	}
-
-	interface Call<T> {
-
-		T run(int index) throws Exception;
-
 	}
 
 }
