@@ -14,6 +14,8 @@ import com.github.benmanes.caffeine.cache.RemovalCause;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,7 +92,7 @@ public class RefusalThrottle {
 		return take((window) -> true);
 	}
 
-	private List<Summary> take(Predicate<Window> due) {
+	private @Nullable List<Summary> take(Predicate<Window> due) {
 		List<Summary> summaries = new ArrayList<>();
 		for (String key : List.copyOf(this.senders.asMap().keySet())) {
 			this.senders.asMap().computeIfPresent(key, (k, window) -> {

@@ -14,6 +14,8 @@ import io.github.recordingbot.recording.MeetingDay;
 import io.github.recordingbot.recording.MeetingLink;
 import io.github.recordingbot.recording.RecentRecordings;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns chat text and card inputs into a {@link Command}.
  *
@@ -241,7 +243,7 @@ final class CommandParser {
 	 * A day: an ISO date that exists ({@code 2026-02-30} does not) or a day word; range
 	 * checks need the clock and come later.
 	 */
-	private static MeetingDay day(String text) {
+	private static @Nullable MeetingDay day(String text) {
 		Integer daysAgo = DAY_WORDS.get(text.toLowerCase(Locale.ROOT));
 		if (daysAgo != null) {
 			return MeetingDay.daysAgo(daysAgo);
@@ -301,14 +303,14 @@ final class CommandParser {
 	 * Days back as a number, or {@code null} when it is not 1 to 3 ASCII digits; bounds
 	 * are checked later.
 	 */
-	private static Integer days(String text) {
+	private static @Nullable Integer days(String text) {
 		if (text.length() > 3 || !DIGITS.matcher(text).matches()) {
 			return null;
 		}
 		return Integer.valueOf(text);
 	}
 
-	private static String string(Object value) {
+	private static @Nullable String string(Object value) {
 		if (value == null) {
 			return null;
 		}

@@ -10,6 +10,8 @@ import io.github.recordingbot.webex.WebexModels.AttachmentAction;
 import io.github.recordingbot.webex.WebexModels.Message;
 import io.github.recordingbot.webex.WebexModels.Person;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,7 +95,7 @@ class InboundResolver {
 	}
 
 	/** The room's type as Webex says; {@code null} (not direct) for an unknown room. */
-	private String roomType(String roomId) {
+	private @Nullable String roomType(String roomId) {
 		if (roomId == null) {
 			return null;
 		}

@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Gives a temporary link a file name so that browsers save a sensible one, as the
  * original bot did: {@code …/MultiThreadDownloadServlet?…} becomes
@@ -15,7 +17,7 @@ final class DownloadLinks {
 	private DownloadLinks() {
 	}
 
-	static String withFileName(String link, String topic, String extension) {
+	static @Nullable String withFileName(String link, String topic, String extension) {
 		if (link == null || link.isBlank()) {
 			return null;
 		}

@@ -13,6 +13,8 @@ import io.github.recordingbot.webex.WebexOfficerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +61,7 @@ class PersonalRoomCheck {
 	 * @param meeting the meeting from {@code /admin/meetings}
 	 * @return the answer, or {@code null} when only the access code can tell
 	 */
-	static PersonalRoom fromMeeting(Meeting meeting) {
+	static @Nullable PersonalRoom fromMeeting(Meeting meeting) {
 		if ("personalRoomMeeting".equals(meeting.scheduledType())) {
 			return PersonalRoom.PERSONAL_ROOM;
 		}

@@ -24,6 +24,8 @@ import io.github.recordingbot.webex.WebexOfficerClient;
 import io.github.recordingbot.webex.WebexModels.Meeting;
 import io.github.recordingbot.webex.WebexModels.Recording;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
@@ -213,7 +215,7 @@ public class RecordingLookup {
 	}
 
 	/** The day asked for, in the requester's zone; {@code null} for every day. */
-	private DayFilter dayFilter(RecordingRequest request, RequesterZone zone) {
+	private @Nullable DayFilter dayFilter(RecordingRequest request, RequesterZone zone) {
 		if (request.day() == null || zone == null) {
 			return null;
 		}

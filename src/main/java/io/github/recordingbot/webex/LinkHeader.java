@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -24,7 +26,7 @@ final class LinkHeader {
 	private LinkHeader() {
 	}
 
-	static URI next(List<String> headers, URI apiBase, URI first) {
+	static @Nullable URI next(List<String> headers, URI apiBase, URI first) {
 		if (headers == null) {
 			return null;
 		}

@@ -24,6 +24,8 @@ import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outbound proxy every connection of the bot goes through, parsed once: the container
  * convention {@code HTTPS_PROXY}, {@code HTTP_PROXY} and {@code NO_PROXY} (bound as
@@ -132,7 +134,7 @@ public record ProxySettings(Endpoint https, Endpoint http, List<String> noProxy)
 		return new Authenticator() {
 
 			@Override
-			protected PasswordAuthentication getPasswordAuthentication() {
+			protected @Nullable PasswordAuthentication getPasswordAuthentication() {
 				if (getRequestorType() != RequestorType.PROXY) {
 					return null;
 				}
@@ -229,7 +231,7 @@ public record ProxySettings(Endpoint https, Endpoint http, List<String> noProxy)
 	 */
 	public record Endpoint(String host, int port, String username, String password) {
 
-		static Endpoint parse(String url, String key) {
+		static @Nullable Endpoint parse(String url, String key) {
 			if (url == null || url.isBlank()) {
 				return null;
 			}
@@ -256,7 +258,7 @@ public record ProxySettings(Endpoint https, Endpoint http, List<String> noProxy)
 			return new Endpoint(uri.getHost(), (uri.getPort() != -1) ? uri.getPort() : 80, username, password);
 		}
 
-		static Endpoint jvm(UnaryOperator<String> properties, String protocol, int defaultPort) {
+		static @Nullable Endpoint jvm(UnaryOperator<String> properties, String protocol, int defaultPort) {
 			String host = properties.apply(protocol + ".proxyHost");
 			if (host == null || host.isBlank()) {
 				return null;

@@ -6,6 +6,8 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Parses {@code Retry-After}: delay-seconds or an HTTP-date (RFC 9110 §10.2.3).
  */
@@ -20,7 +22,7 @@ public final class RetryAfter {
 	 * @param now the current instant, for the HTTP-date form
 	 * @return the wait, never negative
 	 */
-	public static Duration parse(String value, Instant now) {
+	public static @Nullable Duration parse(String value, Instant now) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}

@@ -13,6 +13,8 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpRequest;
@@ -107,7 +109,7 @@ class WebexResilience implements ClientHttpRequestInterceptor {
 	/**
 	 * The wait before the next attempt, or {@code null} when this response is the answer.
 	 */
-	private Duration waitBeforeRetry(BufferedResponse response, int attempt) {
+	private @Nullable Duration waitBeforeRetry(BufferedResponse response, int attempt) {
 		int status = response.getStatusCode().value();
 		if (status == 429) {
 			Duration retryAfter = RetryAfter.parse(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER),

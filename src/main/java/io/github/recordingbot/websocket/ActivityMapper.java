@@ -11,6 +11,8 @@ import io.github.recordingbot.conversation.ChatEvent;
 import io.github.recordingbot.conversation.ChatEvent.Kind;
 import tools.jackson.databind.JsonNode;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns a Mercury {@code conversation.activity} into the {@link ChatEvent} the webhook
  * would have produced. Everything in the activity is a pointer: the conversation fetches
@@ -97,7 +99,7 @@ final class ActivityMapper {
 			.encodeToString(("ciscospark://" + cluster + "/" + type + "/" + uuid).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static String text(JsonNode node) {
+	private static @Nullable String text(JsonNode node) {
 		if (node == null || !node.isString()) {
 			return null;
 		}

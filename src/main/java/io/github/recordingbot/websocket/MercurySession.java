@@ -25,6 +25,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One websocket connection to Mercury: authorizes with the bot token, acknowledges every
  * envelope by its id, pings and expects the pong, and hands activities on. It ends
@@ -169,7 +171,7 @@ final class MercurySession implements WebSocket.Listener {
 	}
 
 	@Override
-	public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+	public @Nullable CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 		if (this.buffer.length() + data.length() > MAX_FRAME_CHARS) {
 			this.buffer.setLength(0);
 			close(1009, "frame too large");
@@ -186,7 +188,7 @@ final class MercurySession implements WebSocket.Listener {
 	}
 
 	@Override
-	public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+	public @Nullable CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
 		this.end.complete(End.closed(statusCode, reason, false));
 		return null;
 	}
