@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import io.github.recordingbot.support.WebexFake;
 import org.junit.jupiter.api.Test;
@@ -165,11 +166,33 @@ class RecBenchmark {
 	}
 
 	Result run(String name, List<Target> targets, int requests, int concurrency) throws Exception {
-		Replies replies = new Replies(repliesSoFar());
 		long callsBefore = callsSoFar();
 		long cpuBefore = this.bot.cpuMillis();
 		long simCpuBefore = this.sim.cpuMillis();
 		Map<String, Long> threadsBefore = this.bot.cpuByThread();
+		Load load = drive(targets, requests, concurrency, (i) -> this.bot.base);
+		Map<String, Long> threads = new TreeMap<>();
+		this.bot.cpuByThread().forEach((thread, millis) -> {
+			long d = millis - threadsBefore.getOrDefault(thread, 0L);
+			if (d >= 10) {
+				threads.put(thread, d);
+			}
+		});
+		return new Result(name, requests, load.elapsedNanos(), load.endToEnd(), load.acks(), callsSoFar() - callsBefore,
+				this.bot.cpuMillis() - cpuBefore, this.sim.cpuMillis() - simCpuBefore, threads);
+	}
+
+	/** What one load run measured: its duration and each request's latencies (ns). */
+	record Load(long elapsedNanos, List<Long> endToEnd, List<Long> acks) {
+	}
+
+	/**
+	 * Sends {@code requests} {@code rec} messages from {@code concurrency} senders, each
+	 * delivery signed to the bot at {@code botBase.apply(i)} for the i-th request, and
+	 * waits for every reply to reach the simulator.
+	 */
+	Load drive(List<Target> targets, int requests, int concurrency, IntFunction<String> botBase) throws Exception {
+		Replies replies = new Replies(repliesSoFar());
 		AtomicInteger next = new AtomicInteger();
 		List<Long> endToEnd = Collections.synchronizedList(new ArrayList<>());
 		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
@@ -188,7 +211,7 @@ class RecBenchmark {
 						CountDownLatch done = new CountDownLatch(1);
 						long sent = System.nanoTime();
 						replies.expect(sent, done, endToEnd);
-						int status = deliver(this.bot.base, data);
+						int status = deliver(botBase.apply(i), data);
 						acks.add(System.nanoTime() - sent);
 						if (status != 200) {
 							throw new IllegalStateException("Webhook answered " + status);
@@ -209,16 +232,7 @@ class RecBenchmark {
 			poller.join();
 			senders.shutdownNow();
 		}
-		long elapsed = System.nanoTime() - start;
-		Map<String, Long> threads = new TreeMap<>();
-		this.bot.cpuByThread().forEach((thread, millis) -> {
-			long d = millis - threadsBefore.getOrDefault(thread, 0L);
-			if (d >= 10) {
-				threads.put(thread, d);
-			}
-		});
-		return new Result(name, requests, elapsed, endToEnd, acks, callsSoFar() - callsBefore,
-				this.bot.cpuMillis() - cpuBefore, this.sim.cpuMillis() - simCpuBefore, threads);
+		return new Load(System.nanoTime() - start, endToEnd, acks);
 	}
 
 	/** How many audit lines carry each decision, from the bot's audit files. */

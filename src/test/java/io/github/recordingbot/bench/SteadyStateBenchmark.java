@@ -13,21 +13,14 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import io.github.recordingbot.bench.RecBenchmark.AppProcess;
-import io.github.recordingbot.bench.RecBenchmark.Replies;
+import io.github.recordingbot.bench.RecBenchmark.Load;
 import io.github.recordingbot.bench.RecBenchmark.Target;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
@@ -238,47 +231,7 @@ class SteadyStateBenchmark {
 		long xactBefore = transactions(database);
 		long pgCpuBefore = postgresCpuMillis();
 		long cpuBefore = cpuMillis(bots);
-		Replies replies = new Replies(this.rec.repliesSoFar());
-		AtomicInteger next = new AtomicInteger();
-		List<Long> endToEnd = Collections.synchronizedList(new ArrayList<>());
-		List<Long> acks = Collections.synchronizedList(new ArrayList<>());
-		ExecutorService senders = Executors.newFixedThreadPool(concurrency);
-		Thread poller = new Thread(() -> replies.poll(this.rec::repliesSoFarQuietly), "reply-poller");
-		long start = System.nanoTime();
-		poller.start();
-		try {
-			List<Future<?>> workers = new ArrayList<>();
-			for (int w = 0; w < concurrency; w++) {
-				workers.add(senders.submit(() -> {
-					for (int i = next.getAndIncrement(); i < requests; i = next.getAndIncrement()) {
-						Target target = targets.get(i % targets.size());
-						String message = this.rec.post("/demo/api/people/" + target.personId() + "/messages",
-								"{\"text\":\"rec " + target.meetingNumber() + " " + target.email() + " 30\"}");
-						CountDownLatch done = new CountDownLatch(1);
-						long sent = System.nanoTime();
-						replies.expect(sent, done, endToEnd);
-						int status = this.rec.deliver(bots.get(i % bots.size()).base, message);
-						acks.add(System.nanoTime() - sent);
-						if (status != 200) {
-							throw new IllegalStateException("Webhook answered " + status);
-						}
-						if (!done.await(60, TimeUnit.SECONDS)) {
-							throw new IllegalStateException("No reply within 60 s");
-						}
-					}
-					return null;
-				}));
-			}
-			for (Future<?> worker : workers) {
-				worker.get();
-			}
-		}
-		finally {
-			replies.stop();
-			poller.join();
-			senders.shutdownNow();
-		}
-		long elapsed = System.nanoTime() - start;
+		Load load = this.rec.drive(targets, requests, concurrency, (i) -> bots.get(i % bots.size()).base);
 		long cpu = cpuMillis(bots) - cpuBefore;
 		long pgCpu = postgresCpuMillis() - pgCpuBefore;
 		long xact = transactions(database) - xactBefore;
@@ -289,9 +242,9 @@ class SteadyStateBenchmark {
 		for (AppProcess bot : bots) {
 			peakRss = Math.max(peakRss, bot.status("VmHWM") / 1024);
 		}
-		return new Phase(name, requests, elapsed, RecBenchmark.sorted(endToEnd), RecBenchmark.sorted(acks), cpu,
-				(database != null) ? pgCpu : -1, delta, (database != null) ? xact : -1, peakRss,
-				loadBefore + " -> " + load());
+		return new Phase(name, requests, load.elapsedNanos(), RecBenchmark.sorted(load.endToEnd()),
+				RecBenchmark.sorted(load.acks()), cpu, (database != null) ? pgCpu : -1, delta,
+				(database != null) ? xact : -1, peakRss, loadBefore + " -> " + load());
 	}
 
 	String print(String variant, Phase p) {
