@@ -6,13 +6,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-import jakarta.validation.constraints.NotNull;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * The bot-wide settings under {@code bot.*}, the one record bound to that prefix: where
@@ -47,9 +44,8 @@ import org.springframework.validation.annotation.Validated;
  * are listed again after each webhook action and by the hourly re-activation check
  */
 @ConfigurationProperties("bot")
-@Validated
-public record BotProperties(@Nullable URI publicBaseUrl, @NotNull @DefaultValue("webhook") Mode mode,
-		@NotNull @DefaultValue("/config/config.json") Path configFile, @NotNull @DefaultValue("./log") Path logDir,
+public record BotProperties(@Nullable URI publicBaseUrl, @DefaultValue("webhook") Mode mode,
+		@DefaultValue("/config/config.json") Path configFile, @DefaultValue("./log") Path logDir,
 		@DefaultValue("text") String logFormat, String instanceId, String adminPassword,
 		@DefaultValue("./data/admin-password") Path adminPasswordFile, @DefaultValue Login login,
 		@DefaultValue("true") boolean listWebhooksAtStartup) {
@@ -67,6 +63,9 @@ public record BotProperties(@Nullable URI publicBaseUrl, @NotNull @DefaultValue(
 	private static final Pattern ROTATION_LIKE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}-\\d+");
 
 	public BotProperties {
+		requireSet("bot.mode (BOT_MODE)", mode);
+		requireSet("bot.config-file (CFG_FILE_PATH)", configFile);
+		requireSet("bot.log-dir (LOG_DIR)", logDir);
 		publicBaseUrl = publicBaseUrl(publicBaseUrl);
 		instanceId = instanceId(instanceId);
 		adminPassword = adminPassword(adminPassword);
@@ -132,6 +131,12 @@ public record BotProperties(@Nullable URI publicBaseUrl, @NotNull @DefaultValue(
 	/** Whether the bot is reached over https, so that its session cookie is Secure. */
 	public boolean isHttps() {
 		return hasPublicBaseUrl() && "https".equalsIgnoreCase(this.publicBaseUrl.getScheme());
+	}
+
+	private static void requireSet(String key, @Nullable Object value) {
+		if (value == null) {
+			throw new IllegalArgumentException(key + " must be set; leave it out for its default");
+		}
 	}
 
 	private static @Nullable URI publicBaseUrl(@Nullable URI url) {

@@ -11,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Fixes the demo's Webex, webhook, officer-client and database settings above every other
  * property source, so that nothing from outside reaches them: environment variables
- * (which Spring puts above {@code application-demo.yml}, and which
+ * (which Spring puts above {@code application-demo.properties}, and which
  * {@code docker-compose.yml} always sets), system properties and command-line arguments.
  * The demo therefore only ever talks to its own simulator with its own sample tokens, and
  * keeps its token store in memory, never in {@code TOKEN_STORAGE_PATH}.

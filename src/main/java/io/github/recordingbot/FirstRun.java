@@ -134,7 +134,7 @@ final class FirstRun {
 	/**
 	 * One setting by its two names.
 	 *
-	 * @param env the environment variable {@code application.yml} maps
+	 * @param env the environment variable {@code application.properties} maps
 	 * @param property the property it maps to
 	 */
 	record Setting(String env, String property) {

@@ -46,7 +46,7 @@ class LogFormat implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After the config files are read, so that application.yml's mapping of
+		// After the config files are read, so that application.properties's mapping of
 		// LOG_FORMAT counts.
 		return Ordered.LOWEST_PRECEDENCE;
 	}

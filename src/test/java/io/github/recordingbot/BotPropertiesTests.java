@@ -7,19 +7,16 @@ import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class BotPropertiesTests {
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-		.withUserConfiguration(Config.class);
+	final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
 	@Test
 	void defaultsNeedNothingSet() {
@@ -64,6 +61,17 @@ class BotPropertiesTests {
 	void anUnknownModeStopsTheStartNamingTheKey() {
 		this.runner.withPropertyValues("bot.mode=carrier-pigeon")
 			.run((context) -> assertThat(context).hasFailed().getFailure().hasStackTraceContaining("bot.mode"));
+	}
+
+	@Test
+	void settingsBuiltWithoutAModeOrPathsAreRefusedNamingTheKey() {
+		BotProperties defaults = BotProperties.defaults();
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withMode(null))
+			.withMessage("bot.mode (BOT_MODE) must be set; leave it out for its default");
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withConfigFile(null))
+			.withMessage("bot.config-file (CFG_FILE_PATH) must be set; leave it out for its default");
+		assertThatIllegalArgumentException().isThrownBy(() -> defaults.withLogDir(null))
+			.withMessage("bot.log-dir (LOG_DIR) must be set; leave it out for its default");
 	}
 
 	@Test

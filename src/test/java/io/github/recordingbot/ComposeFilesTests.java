@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The compose files list exactly the environment variables the application reads: none it
  * does not read (a typo would be silently ignored), and every one of
- * {@code application.yml} (so that an operator sees each setting), each with a comment.
- * The optional {@code replicas} profile of {@code docker-compose.yml} runs two replicas
- * on one PostgreSQL behind a proxy, and leaves {@code docker compose up} as it was.
+ * {@code application.properties} (so that an operator sees each setting), each with a
+ * comment. The optional {@code replicas} profile of {@code docker-compose.yml} runs two
+ * replicas on one PostgreSQL behind a proxy, and leaves {@code docker compose up} as it
+ * was.
  */
 class ComposeFilesTests {
 
@@ -39,7 +40,7 @@ class ComposeFilesTests {
 		Set<String> listed = environment(Path.of(file)).keySet();
 
 		assertThat(listed).isSubsetOf(readByApplication());
-		Set<String> required = new TreeSet<>(readBy(Path.of("src/main/resources/application.yml")));
+		Set<String> required = new TreeSet<>(readBy(Path.of("src/main/resources/application.properties")));
 		assertThat(listed).containsAll(required);
 		assertThat(readByApplication()).containsAll(DEMO_ONLY);
 	}
@@ -222,7 +223,7 @@ class ComposeFilesTests {
 	static Set<String> readByApplication() throws IOException {
 		Set<String> names = new TreeSet<>();
 		try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
-			for (Path file : files.filter((f) -> f.getFileName().toString().matches("application.*\\.ya?ml"))
+			for (Path file : files.filter((f) -> f.getFileName().toString().matches("application.*\\.properties"))
 				.toList()) {
 				names.addAll(readBy(file));
 			}

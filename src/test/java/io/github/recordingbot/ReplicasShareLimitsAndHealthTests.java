@@ -170,7 +170,8 @@ class ReplicasShareLimitsAndHealthTests {
 
 	static ConfigurableApplicationContext replica(String instance) {
 		String url = postgres.getJdbcUrl("postgres", "postgres");
-		// command-line arguments: default properties would lose to application.yml's
+		// command-line arguments: default properties would lose to
+		// application.properties's
 		// ${ENV:} mappings
 		return new SpringApplicationBuilder(RecordingBotApplication.class).run(Stream
 			.of("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=postgres",

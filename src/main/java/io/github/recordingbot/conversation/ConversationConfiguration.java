@@ -28,13 +28,14 @@ class ConversationConfiguration {
 	/**
 	 * Size of the chat worker pool.
 	 *
-	 * @param threads requests worked on at once; each mostly waits on Webex, so the
-	 * default lets 64 requests be in flight without queueing while the bulkhead still
-	 * bounds the calls to Webex
+	 * @param threads requests worked on at once; each mostly waits on Webex, and holds at
+	 * most one Webex call at a time, so the default equals the Webex bulkhead's default
+	 * ({@code webex.max-concurrent-calls}, 32): more workers would only wait for a call
+	 * slot, each with about 120 KB of resident stack
 	 * @param queueCapacity requests waiting; beyond it the webhook answers 503
 	 */
 	@ConfigurationProperties("bot.workers")
-	record WorkerProperties(@DefaultValue("64") int threads, @DefaultValue("500") int queueCapacity) {
+	record WorkerProperties(@DefaultValue("32") int threads, @DefaultValue("500") int queueCapacity) {
 
 		WorkerProperties {
 			if (threads < 1) {

@@ -1,7 +1,8 @@
 package io.github.recordingbot.recording;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +14,24 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 @Configuration(proxyBeanMethods = false)
 class RecordingConfiguration {
 
+	/**
+	 * Threads of the pool. A lookup hands it only what runs beside its own sequential
+	 * calls (the requester's time zone, the personal room check, one call per recording's
+	 * details); 16 keep a burst at the Webex bulkhead's limit (docs/benchmarks.md), and
+	 * every thread costs about 120 KB of resident stack.
+	 */
+	static final int THREADS = 16;
+
+	/**
+	 * A bounded pool whose threads end after a minute without work, so that an idle bot
+	 * keeps none; calls beyond {@link #THREADS} wait in its queue.
+	 */
 	@Bean(destroyMethod = "shutdown")
-	ExecutorService webexCallExecutor() {
-		return Executors.newFixedThreadPool(32, new CustomizableThreadFactory("webex-"));
+	ThreadPoolExecutor webexCallExecutor() {
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), new CustomizableThreadFactory("webex-"));
+		executor.allowCoreThreadTimeOut(true);
+		return executor;
 	}
 
 }

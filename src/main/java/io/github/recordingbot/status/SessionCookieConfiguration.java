@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
  * The operator's session cookie (login, the officer's pending authorization) is
  * {@code Secure} when the bot is reached over https ({@code PUBLIC_BASE_URL}): behind a
  * TLS-terminating proxy the servlet container cannot tell by itself. {@code HttpOnly} and
- * {@code SameSite=Lax} are in {@code application.yml}.
+ * {@code SameSite=Lax} are in {@code application.properties}.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionCookieConfiguration {

@@ -3,14 +3,9 @@ package io.github.recordingbot.webex;
 import java.net.URI;
 import java.time.Duration;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.StringUtils;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How the bot reaches Webex ({@code webex.*}): the API base URL, the tokens, timeouts,
@@ -40,14 +35,13 @@ import org.springframework.validation.annotation.Validated;
  * {@link ProxySettings})
  */
 @ConfigurationProperties("webex")
-@Validated
-public record WebexProperties(@NotNull @DefaultValue("https://webexapis.com/v1") URI apiBaseUrl, String botAccessToken,
-		String integrationAccessToken, @NotNull @DefaultValue("2s") Duration connectTimeout,
-		@NotNull @DefaultValue("15s") Duration readTimeout, @Min(1) @DefaultValue("10") int maxPages,
-		@Min(1) @DefaultValue("32") int maxConcurrentCalls, @DefaultValue("10s") Duration bulkheadWait,
-		@Min(0) @DefaultValue("3") int maxRetries, @DefaultValue("10s") Duration maxRetryAfter,
+public record WebexProperties(@DefaultValue("https://webexapis.com/v1") URI apiBaseUrl, String botAccessToken,
+		String integrationAccessToken, @DefaultValue("2s") Duration connectTimeout,
+		@DefaultValue("15s") Duration readTimeout, @DefaultValue("10") int maxPages,
+		@DefaultValue("32") int maxConcurrentCalls, @DefaultValue("10s") Duration bulkheadWait,
+		@DefaultValue("3") int maxRetries, @DefaultValue("10s") Duration maxRetryAfter,
 		@DefaultValue("200ms") Duration retryBackoff, @DefaultValue("2s") Duration retryBackoffMax,
-		@Valid @DefaultValue Proxy proxy) {
+		@DefaultValue Proxy proxy) {
 
 	public WebexProperties {
 		if (apiBaseUrl == null || apiBaseUrl.getScheme() == null || apiBaseUrl.getHost() == null) {
@@ -59,6 +53,11 @@ public record WebexProperties(@NotNull @DefaultValue("https://webexapis.com/v1")
 		apiBaseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
 		botAccessToken = StringUtils.hasText(botAccessToken) ? botAccessToken.trim() : null;
 		integrationAccessToken = StringUtils.hasText(integrationAccessToken) ? integrationAccessToken.trim() : null;
+		requirePositive("webex.connect-timeout", connectTimeout);
+		requirePositive("webex.read-timeout", readTimeout);
+		requireAtLeast("webex.max-pages", maxPages, 1);
+		requireAtLeast("webex.max-concurrent-calls", maxConcurrentCalls, 1);
+		requireAtLeast("webex.max-retries", maxRetries, 0);
 		requireNotNegative("webex.bulkhead-wait", bulkheadWait);
 		requireNotNegative("webex.max-retry-after", maxRetryAfter);
 		requireNotNegative("webex.retry-backoff", retryBackoff);
@@ -94,6 +93,18 @@ public record WebexProperties(@NotNull @DefaultValue("https://webexapis.com/v1")
 	/** Whether the bot token is configured. */
 	public boolean hasBotToken() {
 		return this.botAccessToken != null;
+	}
+
+	private static void requireAtLeast(String key, int value, int minimum) {
+		if (value < minimum) {
+			throw new IllegalArgumentException(key + " must be at least " + minimum + ", got " + value);
+		}
+	}
+
+	private static void requirePositive(String key, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(key + " must be a positive duration, got " + value);
+		}
 	}
 
 	private static void requireNotNegative(String key, Duration value) {

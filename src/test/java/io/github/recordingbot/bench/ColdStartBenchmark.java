@@ -234,7 +234,7 @@ class ColdStartBenchmark {
 		env.put("LOG_DIR", dir.resolve("log").toString());
 		env.put("TOKEN_STORAGE_PATH", dir.resolve("data").toString());
 		env.put("SERVER_PORT", String.valueOf(port));
-		env.put("MALLOC_ARENA_MAX", "2");
+		env.put("MALLOC_ARENA_MAX", RecBenchmark.DOCKER_MALLOC_ARENA_MAX);
 		env.put("JAVA_TOOL_OPTIONS", RecBenchmark.DOCKER_JVM_OPTIONS);
 		env.put("BOT_ACCESS_TOKEN", "demo-bot-token");
 		env.put("WEBEX_INTEGRATION_ACCESS_TOKEN", "demo-officer-token");

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
+import io.github.recordingbot.support.Dockerfile;
 import io.github.recordingbot.support.WebexFake;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
@@ -52,9 +53,17 @@ class RecBenchmark {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The JVM options of the Docker image (Dockerfile, JAVA_TOOL_OPTIONS). */
-	static final String DOCKER_JVM_OPTIONS = "-XX:+UseSerialGC -Xms32m -Xmx96m -Xss512k -XX:ReservedCodeCacheSize=48m "
-			+ "-XX:MaxMetaspaceSize=96m -XX:TieredStopAtLevel=1";
+	/**
+	 * The JVM options of the Docker image, read from the Dockerfile's
+	 * {@code JAVA_TOOL_OPTIONS}, so that the benchmarks run what the image runs.
+	 */
+	static final String DOCKER_JVM_OPTIONS = Dockerfile.env("JAVA_TOOL_OPTIONS");
+
+	/**
+	 * glibc's arena limit of the Docker image (the Dockerfile's
+	 * {@code MALLOC_ARENA_MAX}).
+	 */
+	static final String DOCKER_MALLOC_ARENA_MAX = Dockerfile.env("MALLOC_ARENA_MAX");
 
 	static final String SECRET = "demo-webhook-secret-not-for-production-use";
 
@@ -478,9 +487,10 @@ class RecBenchmark {
 				args.addAll(List.of(botArgs.split("\\s+")));
 			}
 			return start("bot", dir, jvm, args,
-					Map.of("MALLOC_ARENA_MAX", "2", "WEBEX_API_BASE_URL", simBase + "/sim/v1", "BOT_ACCESS_TOKEN",
-							"demo-bot-token", "WEBEX_INTEGRATION_ACCESS_TOKEN", "demo-officer-token", "WEBHOOK_SECRET",
-							SECRET, "BOT_ADMIN_PASSWORD", "bench-admin-password"));
+					Map.of("MALLOC_ARENA_MAX", DOCKER_MALLOC_ARENA_MAX, "WEBEX_API_BASE_URL", simBase + "/sim/v1",
+							"BOT_ACCESS_TOKEN", "demo-bot-token", "WEBEX_INTEGRATION_ACCESS_TOKEN",
+							"demo-officer-token", "WEBHOOK_SECRET", SECRET, "BOT_ADMIN_PASSWORD",
+							"bench-admin-password"));
 		}
 
 		private static AppProcess start(String name, Path dir, List<String> jvmArgs, List<String> appArgs,

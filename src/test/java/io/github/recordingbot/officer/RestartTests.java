@@ -67,7 +67,8 @@ class RestartTests {
 	}
 
 	ConfigurableApplicationContext start() {
-		// command-line arguments: default properties would lose to application.yml's
+		// command-line arguments: default properties would lose to
+		// application.properties's
 		// ${ENV:} mappings
 		return new SpringApplicationBuilder(RecordingBotApplication.class).run(Stream
 			.of("server.port=0", "webex.api-base-url=" + BotTestSupport.WEBEX.baseUrl(),

@@ -3,20 +3,18 @@ package io.github.recordingbot.webex;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WebexPropertiesTests {
 
-	final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
-		.withUserConfiguration(Config.class);
+	final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
 
 	@Test
 	void resilienceKeysStayFlat() {
@@ -41,13 +39,17 @@ class WebexPropertiesTests {
 			});
 	}
 
-	@Test
-	void aBoundBelowItsMinimumStopsTheStartNamingTheKey() {
-		this.runner.withPropertyValues("webex.max-pages=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.hasStackTraceContaining("webex")
-				.hasStackTraceContaining("maxPages"));
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			webex.max-pages=0                | webex.max-pages must be at least 1, got 0
+			webex.max-concurrent-calls=0     | webex.max-concurrent-calls must be at least 1, got 0
+			webex.max-retries=-1             | webex.max-retries must be at least 0, got -1
+			webex.read-timeout=0s            | webex.read-timeout must be a positive duration, got PT0S
+			webex.connect-timeout=-2s        | webex.connect-timeout must be a positive duration, got PT-2S
+			""")
+	void aBoundOutOfRangeStopsTheStartNamingTheKey(String setting, String message) {
+		this.runner.withPropertyValues(setting)
+			.run((context) -> assertThat(context).hasFailed().getFailure().rootCause().hasMessage(message));
 	}
 
 	@Test
