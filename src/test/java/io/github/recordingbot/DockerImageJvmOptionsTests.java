@@ -41,6 +41,8 @@ class DockerImageJvmOptionsTests {
 			.containsEntry("MaxHeapSize", String.valueOf(56L << 20))
 			.containsEntry("MaxNewSize", String.valueOf(14L << 20))
 			.containsEntry("TieredStopAtLevel", "1")
+			.containsEntry("MinHeapFreeRatio", "10")
+			.containsEntry("MaxHeapFreeRatio", "30")
 			.containsEntry("TrimNativeHeapInterval", "2000");
 		assertThat(Dockerfile.env("MALLOC_ARENA_MAX")).isEqualTo("2");
 	}
