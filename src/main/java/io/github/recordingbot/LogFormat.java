@@ -46,8 +46,8 @@ class LogFormat implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public int getOrder() {
-		// After the config files are read, so that application.properties's mapping of
-		// LOG_FORMAT counts.
+		// After the config files are read, so that the mapping of LOG_FORMAT in
+		// application.properties counts.
 		return Ordered.LOWEST_PRECEDENCE;
 	}
 

@@ -17,8 +17,8 @@ class RecordingConfiguration {
 	/**
 	 * Threads of the pool. A lookup hands it only what runs beside its own sequential
 	 * calls (the requester's time zone, the personal room check, one call per recording's
-	 * details); 16 keep a burst at the Webex bulkhead's limit (docs/benchmarks.md), and
-	 * every thread costs about 120 KB of resident stack.
+	 * details). 16 kept 50 requests in flight at the throughput the Webex bulkhead allows
+	 * (docs/benchmarks.md); every thread costs about 120 KB of resident stack.
 	 */
 	static final int THREADS = 16;
 

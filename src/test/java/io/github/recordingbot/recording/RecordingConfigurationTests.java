@@ -1,5 +1,6 @@
 package io.github.recordingbot.recording;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RecordingConfigurationTests {
 
@@ -29,12 +31,10 @@ class RecordingConfigurationTests {
 			release.countDown();
 			assertThat(pool.allowsCoreThreadTimeOut()).isTrue();
 			pool.setKeepAliveTime(10, TimeUnit.MILLISECONDS);
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-			while (pool.getPoolSize() > 0 && System.nanoTime() < deadline) {
-				Thread.onSpinWait();
-			}
-			assertThat(pool.getPoolSize()).isZero();
-			assertThat(pool.getCompletedTaskCount()).isEqualTo(20);
+			await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+				assertThat(pool.getCompletedTaskCount()).isEqualTo(20);
+				assertThat(pool.getPoolSize()).isZero();
+			});
 		}
 		finally {
 			pool.shutdownNow();
