@@ -21,7 +21,7 @@ class RecordingConfigurationTests {
 			for (int i = 0; i < RecordingConfiguration.THREADS + 4; i++) {
 				pool.execute(() -> {
 					started.countDown();
-					await(release);
+					waitFor(release);
 				});
 			}
 			assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
@@ -41,7 +41,7 @@ class RecordingConfigurationTests {
 		}
 	}
 
-	private static void await(CountDownLatch latch) {
+	private static void waitFor(CountDownLatch latch) {
 		try {
 			latch.await();
 		}
